@@ -1,0 +1,1 @@
+"""Escalation analytics over the store: summaries, dyads, ladders."""
