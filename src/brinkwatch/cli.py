@@ -136,6 +136,10 @@ def extract(
     try:
         nlp = load_model(settings.get("model", model))
         for _, record in extract_articles(good(), nlp):
+            if isinstance(record, InputError):
+                failed += 1
+                _report_input_error(record)
+                continue
             sys.stdout.write(record.model_dump_json() + "\n")
             sys.stdout.flush()
     except BrinkwatchError as exc:

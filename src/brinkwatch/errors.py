@@ -9,7 +9,8 @@
      │    ├── InputTooLarge      E103
      │    ├── MalformedLine      E104
      │    ├── UnreadableInput    E105
-     │    └── FetchFailed        E106
+     │    ├── FetchFailed        E106
+     │    └── ExtractionFailed   E107 an extractor failed on this document
      ├── ModelNotFound          (E201) the spaCy model is not installed
      ├── StoreError             (E3xx) the database cannot be opened or migrated
      ├── BenchmarkNotFound      (E401) no such benchmark, or its data is missing
@@ -26,6 +27,7 @@ __all__ = [
     "BrinkwatchError",
     "EmptyInput",
     "EngineUnavailable",
+    "ExtractionFailed",
     "FetchFailed",
     "InputError",
     "InputTooLarge",
@@ -88,6 +90,13 @@ class UnreadableInput(InputError):
 class FetchFailed(InputError):
     code = "E106"
     reason = "cannot be fetched"
+
+
+class ExtractionFailed(InputError):
+    """An extractor raised on one document; the run goes on with the others."""
+
+    code = "E107"
+    reason = "extraction failed"
 
 
 class ModelNotFound(BrinkwatchError):

@@ -15,15 +15,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import settings
-from .errors import InputError
+from .errors import ExtractionFailed, InputError
 from .extract import extract_document
 from .nlp import load_model
 from .records import Article, Document
 from .store import StoreBackend
 
-__all__ = ["IngestReport", "extract", "extract_articles", "ingest", "sha256_text"]
+__all__ = [
+    "IngestReport",
+    "Outcome",
+    "extract",
+    "extract_articles",
+    "extract_one",
+    "ingest",
+    "sha256_text",
+]
 
 
 def sha256_text(text: str) -> str:
@@ -48,15 +57,26 @@ def extract(
     return extract_document(nlp(text), doc_id=doc_id, published=_date(published))
 
 
+Outcome = tuple[Article, Document | ExtractionFailed]
+
+
+def extract_one(doc: Doc, article: Article) -> Document | ExtractionFailed:
+    """The record of one parsed article, or the error that names it if an extractor fails:
+    one document's failure never stops a run."""
+    try:
+        return extract_document(doc, doc_id=article.doc_id, published=_date(article.published))
+    except Exception as exc:  # noqa: BLE001 - reported per document, the run goes on
+        return ExtractionFailed(article.origin or article.doc_id, f"{type(exc).__name__}: {exc}")
+
+
 def extract_articles(
     articles: Iterable[Article], nlp: Language, *, batch_size: int | None = None
-) -> Iterator[tuple[Article, Document]]:
+) -> Iterator[Outcome]:
     """Parse the articles in batches and extract each; yields in input order."""
     size = int(settings.get("batch_size", batch_size))
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=size):
-        record = extract_document(doc, doc_id=article.doc_id, published=_date(article.published))
-        yield article, record
+        yield article, extract_one(doc, article)
 
 
 @dataclass
@@ -73,10 +93,10 @@ class IngestReport:
         return len(self.errors)
 
 
-Engine = Callable[[Iterable[Article], Language], Iterator[tuple[Article, Document]]]
+Engine = Callable[[Iterable[Article], Language], Iterator[Outcome]]
 
 
-def _local_engine(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Article, Document]]:
+def _local_engine(articles: Iterable[Article], nlp: Language) -> Iterator[Outcome]:
     return extract_articles(articles, nlp)
 
 
@@ -124,6 +144,11 @@ def ingest(
             yield item if doc_id == item.doc_id else item.model_copy(update={"doc_id": doc_id})
 
     for article, record in run(fresh(), nlp):
+        if isinstance(record, ExtractionFailed):
+            report.errors.append(record)
+            if on_error:
+                on_error(record)
+            continue
         if store.add_document(article, record):
             report.stored += 1
         else:
