@@ -33,6 +33,8 @@ SETTINGS: dict[str, Setting] = {
                 "largest document accepted, in bytes; larger inputs are refused"),
         Setting("engine", "BRINKWATCH_ENGINE", "local", "ingest engine: local or ray"),
         Setting("workers", "BRINKWATCH_WORKERS", "1", "worker processes for the local engine"),
+        Setting("cache_dir", "BRINKWATCH_CACHE_DIR", "",
+                "where built indexes (the town gazetteer) are cached; default ~/.cache/brinkwatch"),
         Setting("batch_size", "BRINKWATCH_BATCH_SIZE", "32", "documents per nlp.pipe batch"),
     )
 }
