@@ -8,6 +8,7 @@ PUBLIC = [
     "Article",
     "Attribution",
     "BrinkwatchError",
+    "Cluster",
     "Commitment",
     "Document",
     "Entity",
@@ -19,10 +20,13 @@ PUBLIC = [
     "Store",
     "Time",
     "__version__",
+    "clusters",
+    "commitment_history",
     "extract",
     "extract_articles",
     "ingest",
     "open_store",
+    "recluster",
     "record_json_schema",
 ]
 

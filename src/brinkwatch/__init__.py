@@ -20,6 +20,8 @@ from .records import (
     Time,
     record_json_schema,
 )
+from .resolve import Cluster, commitment_history, recluster
+from .resolve.clusters import clusters
 from .store import EventFilter, Store, open_store
 
 __version__ = "0.1.0"
@@ -28,6 +30,7 @@ __all__ = [
     "Article",
     "Attribution",
     "BrinkwatchError",
+    "Cluster",
     "Commitment",
     "Document",
     "Entity",
@@ -39,9 +42,12 @@ __all__ = [
     "Store",
     "Time",
     "__version__",
+    "clusters",
+    "commitment_history",
     "extract",
     "extract_articles",
     "ingest",
     "open_store",
+    "recluster",
     "record_json_schema",
 ]

@@ -295,13 +295,20 @@ def commitments(
 
       brinkwatch commitments --status triggered --format jsonl
     """
+    from .resolve import commitment_history
+
     with open_store(db) as store:
         found = list(store.commitments(status))
-    if fmt is Format.jsonl:
-        _emit([c.model_dump(mode="json") for c in found], fmt, columns=[], title="Red lines")
-    else:
-        rows = [commitment_row(c) for c in found]
-        _emit(rows, fmt, columns=list(rows[0]) if rows else ["id"], title="Red lines")
+        if fmt is Format.jsonl:
+            rows = []
+            for c in found:
+                row = c.model_dump(mode="json")
+                row["history"] = [t.as_row() for t in commitment_history(store, c.id)]
+                rows.append(row)
+            _emit(rows, fmt, columns=[], title="Red lines")
+        else:
+            rows = [commitment_row(c) for c in found]
+            _emit(rows, fmt, columns=list(rows[0]) if rows else ["id"], title="Red lines")
 
 
 @app.command()
@@ -406,7 +413,9 @@ def _emit(rows: list[dict[str, Any]], fmt: Format, *, columns: list[str], title:
         for line in to_jsonl(rows):
             sys.stdout.write(line + "\n")
     elif fmt is Format.csv:
-        for line in to_csv(rows, columns):
+        flat = ({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in r.items()}
+                for r in rows)  # fmt: skip
+        for line in to_csv(flat, columns):
             sys.stdout.write(line + "\n")
     else:
         table = Table(title=f"{title} ({len(rows)})")

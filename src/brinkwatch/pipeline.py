@@ -143,6 +143,7 @@ def ingest(
             doc_id = store.free_doc_id(item.doc_id, sha)
             yield item if doc_id == item.doc_id else item.model_copy(update={"doc_id": doc_id})
 
+    stored: list[str] = []
     for article, record in run(fresh(), nlp):
         if isinstance(record, ExtractionFailed):
             report.errors.append(record)
@@ -151,8 +152,13 @@ def ingest(
             continue
         if store.add_document(article, record):
             report.stored += 1
+            stored.append(record.doc_id)
         else:
             report.skipped += 1
         if on_stored:
             on_stored(article, record)
+    if stored:
+        from .resolve import update_after_ingest
+
+        update_after_ingest(store, stored)
     return report

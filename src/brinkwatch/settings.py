@@ -35,6 +35,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("workers", "BRINKWATCH_WORKERS", "1", "worker processes for the local engine"),
         Setting("cache_dir", "BRINKWATCH_CACHE_DIR", "",
                 "where built indexes (the town gazetteer) are cached; default ~/.cache/brinkwatch"),
+        Setting("redline_deadline_days", "BRINKWATCH_REDLINE_DEADLINE_DAYS", "30",
+                "days after a red line is triggered without its consequence before it counts "
+                "as breached (empty: no deadline)"),
         Setting("batch_size", "BRINKWATCH_BATCH_SIZE", "32", "documents per nlp.pipe batch"),
     )
 }
