@@ -170,6 +170,11 @@ class Attribution(_Record):
     content: TextSpan
     outlet: str | None = None
     direct: bool = False
+    kind: Literal["speech", "evidence", "stance", "cognition", "intent"] | None = Field(
+        None,
+        description="the cue's class: speech ('said'), evidence ('a report indicated'), "
+        "stance ('condemned'), cognition ('believes'), intent ('plans to')",
+    )
 
 
 class Document(_Record):

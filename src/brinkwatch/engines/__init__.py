@@ -21,5 +21,5 @@ def get_engine(name: str, *, workers: int | None = None, address: str | None = N
     if name == "ray":
         from .ray import RayEngine
 
-        return RayEngine(address=address)
+        return RayEngine(address=address, workers=workers)
     raise BrinkwatchError(f"unknown engine {name!r}; choose local or ray")

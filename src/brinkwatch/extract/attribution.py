@@ -42,9 +42,6 @@ from .base import Extraction, extractor
 
 __all__ = ["attribution_for", "attribution_kind", "extract_attributions", "find_attributions"]
 
-_KINDS_KEY = "brinkwatch.attribution_kinds"
-
-
 def _antecedent_head(head: Token) -> Token | None:
     """The noun a relative pronoun stands for: "Trump, who said ..." -> Trump."""
     verb = head.head
@@ -115,10 +112,8 @@ def extract_attributions(state: Extraction) -> None:
     doc = state.doc
     text = doc.text
     earlier: list[EarlierSource] = []
-    kinds: dict[str, str] = {}
     for n, item in enumerate(find_attributions(doc, text), start=1):
         attribution_id = state.new_id("attribution", n)
-        kinds[attribution_id] = item.kind
         state.attributions.append(
             Attribution(
                 id=attribution_id,
@@ -127,16 +122,17 @@ def extract_attributions(state: Extraction) -> None:
                 content=TextSpan(span=item.content),
                 outlet=item.outlet,
                 direct=item.direct,
+                kind=item.kind,
             )
         )
-    doc.user_data[_KINDS_KEY] = kinds
 
 
 def attribution_kind(state: Extraction, attribution_id: str) -> str | None:
     """The cue class of an attribution: speech, evidence, stance, cognition or intent."""
-    kinds = state.doc.user_data.get(_KINDS_KEY) or {}
-    kind = kinds.get(attribution_id)
-    return str(kind) if kind is not None else None
+    for attribution in state.attributions:
+        if attribution.id == attribution_id:
+            return attribution.kind
+    return None
 
 
 def attribution_for(state: Extraction, start_char: int, end_char: int) -> str | None:
@@ -150,7 +146,7 @@ def attribution_for(state: Extraction, start_char: int, end_char: int) -> str | 
         c_start, c_end = attribution.content.span
         if not (c_start <= start_char and end_char <= c_end):
             continue
-        if attribution_kind(state, attribution.id) not in SOURCING_CLASSES | {None}:
+        if attribution.kind not in SOURCING_CLASSES | {None}:
             continue
         if best is None or (c_end - c_start) < (best.content.span[1] - best.content.span[0]):
             best = attribution
