@@ -79,10 +79,6 @@ def registered() -> dict[str, Extractor]:
     """The registered extractors, importing the built-in ones on first use."""
     if not _LOADED:
         for module in _MODULES:
-            try:  # TEMPORARY while the modules are written in parallel: lead removes
-                importlib.import_module(f"{__package__}.{module}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{__package__}.{module}":
-                    raise
+            importlib.import_module(f"{__package__}.{module}")
         _LOADED.append(True)
     return dict(_REGISTRY)
