@@ -10,7 +10,7 @@ import pytest
 
 from brinkwatch.records import Document, record_json_schema
 
-SCHEMA = Path(__file__).resolve().parents[1] / "src" / "brinkwatch" / "schema" / "record.schema.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "src/brinkwatch/schema/record.schema.json"
 
 
 def test_shipped_schema_matches_the_types() -> None:

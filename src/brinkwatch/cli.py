@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -49,7 +49,7 @@ out = Console()
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
@@ -88,9 +88,7 @@ def _report_input_error(exc: InputError) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[
-        bool, typer.Option("--version", help="print the version and exit")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", help="print the version and exit")] = False,
 ) -> None:
     """brinkwatch command line."""
     if version:
@@ -192,17 +190,20 @@ def ingest(
     except BrinkwatchError as exc:
         _fail(exc)
         raise typer.Exit(2) from exc
-    with store, Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} docs/s"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not terminal,
-        transient=False,
-    ) as progress:
+    with (
+        store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} docs/s"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not terminal,
+            transient=False,
+        ) as progress,
+    ):
         task = progress.add_task("ingest", total=None, rate="0.0")
 
         def stored(article: Article, record: Document | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 
 import spacy
 from spacy.language import Language
@@ -24,13 +25,13 @@ def load_model(name: str) -> Language:
 
 
 def model_info(name: str) -> dict[str, str | None]:
-    """Name (what ``spacy.load`` takes) and version of the model, without the vectors."""
+    """Name (what ``spacy.load`` takes) and version of the model, and spaCy's version."""
     try:
-        meta = load_model(name).meta
+        version: str | None = str(load_model(name).meta.get("version"))
     except ModelNotFound:
-        return {"spacy_model": name, "spacy_model_version": None, "spacy_version": spacy.__version__}
+        version = None
     return {
         "spacy_model": name,
-        "spacy_model_version": str(meta.get("version")),
-        "spacy_version": spacy.__version__,
+        "spacy_model_version": version,
+        "spacy_version": importlib.metadata.version("spacy"),
     }

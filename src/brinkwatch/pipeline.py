@@ -65,7 +65,7 @@ def extract_one(doc: Doc, article: Article) -> Document | ExtractionFailed:
     one document's failure never stops a run."""
     try:
         return extract_document(doc, doc_id=article.doc_id, published=_date(article.published))
-    except Exception as exc:  # noqa: BLE001 - reported per document, the run goes on
+    except Exception as exc:  # reported per document, the run goes on
         return ExtractionFailed(article.origin or article.doc_id, f"{type(exc).__name__}: {exc}")
 
 

@@ -29,8 +29,8 @@ __all__ = [
     "Place",
     "Source",
     "Span",
-    "Time",
     "TextSpan",
+    "Time",
     "record_json_schema",
 ]
 

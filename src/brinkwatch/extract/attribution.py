@@ -42,6 +42,7 @@ from .base import Extraction, extractor
 
 __all__ = ["attribution_for", "attribution_kind", "extract_attributions", "find_attributions"]
 
+
 def _antecedent_head(head: Token) -> Token | None:
     """The noun a relative pronoun stands for: "Trump, who said ..." -> Trump."""
     verb = head.head

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from ..records import Article, Attribution, Commitment, Document, Event
 
@@ -84,7 +84,7 @@ class StoreBackend(ABC):
     def close(self) -> None:
         """Close every connection; safe to call twice."""
 
-    def __enter__(self) -> StoreBackend:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

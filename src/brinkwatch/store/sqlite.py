@@ -123,7 +123,9 @@ class SqliteStore(StoreBackend):
             marks = ",".join("?" * len(chunk))
             found |= {
                 r["url"]
-                for r in self.query(f"SELECT url FROM documents WHERE url IN ({marks})", tuple(chunk))
+                for r in self.query(
+                    f"SELECT url FROM documents WHERE url IN ({marks})", tuple(chunk)
+                )
             }
         return found
 
@@ -275,7 +277,9 @@ class SqliteStore(StoreBackend):
             )
 
     def commitments(self, status: str | None = None) -> Iterator[Commitment]:
-        sql = "SELECT c.record, c.status FROM commitments c JOIN documents d ON d.id = c.document_id"
+        sql = (
+            "SELECT c.record, c.status FROM commitments c JOIN documents d ON d.id = c.document_id"
+        )
         params: tuple[Any, ...] = ()
         if status:
             sql += " WHERE c.status = ?"
