@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 BENCH  ?= ../shared/bench
 EXTRAS ?= dev,model
 
-.PHONY: setup run test lint format bench eval schema clean
+.PHONY: setup run test lint format bench eval docs clean
 
 setup: $(STAMP)
 
@@ -41,7 +41,8 @@ eval: setup
 	$(BIN)/brinkwatch eval te3 $(BENCH)/te3
 	$(BIN)/brinkwatch eval tr-news $(BENCH)/tr-news
 
-schema: setup
+docs: setup
+	$(BIN)/python -m brinkwatch.reference > docs/reference.md
 	$(BIN)/brinkwatch schema > src/brinkwatch/schema/record.schema.json
 
 clean:

@@ -55,7 +55,7 @@ SETTINGS: dict[str, Setting] = {
             "BRINKWATCH_REDLINE_DEADLINE_DAYS",
             "30",
             "days after a red line is triggered without its consequence before it counts "
-            "as breached (empty: no deadline)",
+            "as breached (0: no deadline)",
         ),
         Setting("batch_size", "BRINKWATCH_BATCH_SIZE", "32", "documents per nlp.pipe batch"),
     )

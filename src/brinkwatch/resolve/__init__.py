@@ -46,5 +46,5 @@ def update_after_ingest(store: StoreBackend, doc_ids: Iterable[str] | None = Non
 
     update_clusters(store)
     days = settings.get("redline_deadline_days")
-    rules = RedLineRules(deadline_days=int(days) if days else None)
+    rules = RedLineRules(deadline_days=int(days) if int(days) > 0 else None)
     update_commitments(store, None if doc_ids is None else list(doc_ids), rules=rules)
