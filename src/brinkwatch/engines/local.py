@@ -15,8 +15,10 @@ smaller than one batch is run here instead.
 
 Memory stays bounded: articles are pulled from the input only as chunks are sent, with at
 most ``2 * workers`` chunks in flight, and results are yielded in input order as they come.
-Workers ignore Ctrl-C (the main process handles it and stops the pool) and exit on their own
-when the main process dies, even by ``kill -9``.
+Workers ignore Ctrl-C (the main process handles it and stops them) and exit on their own
+when the main process dies, even by ``kill -9``. A worker that dies (out of memory, killed)
+ends the run with :class:`~brinkwatch.errors.EngineUnavailable` instead of a hang; all
+that was stored is kept.
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
 from .. import settings
+from ..errors import EngineUnavailable
 from ..pipeline import Outcome, extract_articles
 from ..records import Article
 from .wire import from_wire, to_wire
@@ -70,16 +74,24 @@ class LocalEngine:
             return
         context = multiprocessing.get_context("spawn")
         pipeline = pickle.dumps(nlp, protocol=pickle.HIGHEST_PROTOCOL)
-        pending: deque[tuple[list[Article], AsyncResult[list[str]]]] = deque()
+        pending: deque[tuple[list[Article], Future[list[str]]]] = deque()
         window = self.workers * _CHUNKS_PER_WORKER
-        # leaving the block (end, error, Ctrl-C, or the caller closing us) terminates the pool
-        with context.Pool(self.workers, initializer=_start_worker, initargs=(pipeline,)) as pool:
+        pool = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start_worker, initargs=(pipeline,)
+        )
+        finished = False
+        try:
             for chunk in itertools.chain([first], chunks):
-                pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+                pending.append((chunk, pool.submit(_extract_chunk, chunk)))
                 if len(pending) >= window:
                     yield from _finished(*pending.popleft())
             while pending:
                 yield from _finished(*pending.popleft())
+            finished = True
+        finally:
+            if not finished:  # an error, Ctrl-C, or the caller closing us: stop at once
+                _terminate(pool)
+            pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -88,10 +100,26 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _finished(chunk: list[Article], result: AsyncResult[list[str]]) -> Iterator[Outcome]:
-    outcomes = result.get()
+def _finished(chunk: list[Article], result: Future[list[str]]) -> Iterator[Outcome]:
+    try:
+        outcomes = result.result()
+    except BrokenProcessPool as exc:
+        raise EngineUnavailable(
+            "a worker process ended unexpectedly (out of memory, or killed); what was "
+            "stored is kept: run the same command again to go on"
+        ) from exc
     for article, outcome in zip(chunk, outcomes, strict=True):
         yield article, from_wire(outcome)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now rather than after their current chunk."""
+    if hasattr(pool, "terminate_workers"):  # Python 3.14+
+        pool.terminate_workers()
+        return
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
 
 
 # -- in the worker processes -------------------------------------------------------------------

@@ -141,15 +141,23 @@ def link_mentions(
                 earlier = _repeated(written, seen)
                 if earlier is not None and earlier.name != hit.term.actor.name:
                     hit.antecedent = earlier
-        coded = compose(group, when, book, qualifier(text, tokens, group))
+        qualified = qualifier(text, tokens, group)
+        coded = compose(group, when, book, qualified)
         head = _head_word(text, tokens, group)
-        if coded.code is None and coded.name is None:
+        if coded.code is None and coded.name is None and qualified != "ethnic":
             _link_description(text, tokens, group, head, coded, seen)
         weak_nouns = grammar().weak_nouns
         weak = coded.sector is None or bool({head, f"{head}s"} & weak_nouns)
         if coded.code is None and coded.name is None and weak:
             continue
         start, end = tokens[group[0].first].start, tokens[group[-1].last - 1].end
+        first = group[0].first
+        if (
+            qualified == "ethnic"
+            and first > 0
+            and tokens[first - 1].text.lower() in grammar().ethnic
+        ):
+            start = tokens[first - 1].start  # "ethnic Albanians": the people, as written
         entity = mention_entity(text, start, end, coded)
         out.append(entity)
         seen.add(entity, coded.person, head if head is None else _raw_head(text, tokens, group))

@@ -46,6 +46,7 @@ class Grammar:
     complement_prepositions: frozenset[str]
     weak_nouns: frozenset[str]
     honorifics: frozenset[str]
+    ethnic: frozenset[str]
 
 
 @functools.cache
@@ -70,6 +71,7 @@ def grammar() -> Grammar:
         complement_prepositions=words("complement_prepositions"),
         weak_nouns=words("weak_nouns"),
         honorifics=words("honorifics"),
+        ethnic=words("ethnic_markers"),
     )
 
 

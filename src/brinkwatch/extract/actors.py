@@ -23,12 +23,33 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from ..records import Entity
 from .actor_hits import MODIFIER_KINDS, Hit, find_hits, grammar, group_hits, is_proper
 from .actors_dictionary import Actor, ActorDictionary, Token, actor_dictionary, tokenize
 from .base import Extraction, extractor
 
-__all__ = ["actor_for_span", "extract_actors", "find_mentions", "resolve_text"]
+__all__ = [
+    "actor_for_span",
+    "document_text",
+    "extract_actors",
+    "find_mentions",
+    "is_ethnic_group",
+    "resolve_text",
+]
+
+_LAST_TEXT: list[tuple[Doc, str]] = []
+
+
+def document_text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token at each access, which
+    made a per-call ``doc.text`` the largest cost of coding actors for events and sources."""
+    if _LAST_TEXT and _LAST_TEXT[0][0] is doc:
+        return _LAST_TEXT[0][1]
+    text = doc.text
+    _LAST_TEXT[:] = [(doc, text)]
+    return text
 
 
 @dataclass
@@ -48,7 +69,8 @@ class Coded:
 
 def qualifier(text: str, tokens: list[Token], group: list[Hit]) -> str | None:
     """ "former" ("former President X", "ousted President X": a title no longer held),
-    "deputy" ("Deputy Secretary of State": a lesser post than the title), or None."""
+    "deputy" ("Deputy Secretary of State": a lesser post than the title), "ethnic" ("ethnic
+    Albanians": a people, not a state's nationals), or None."""
     g = grammar()
     first = group[0].first
     words = [tokens[first - 1].text.lower()] if first > 0 else []
@@ -58,6 +80,8 @@ def qualifier(text: str, tokens: list[Token], group: list[Hit]) -> str | None:
         return "former"
     if any(w in g.subordinate for w in words):
         return "deputy"
+    if any(w in g.ethnic for w in words):
+        return "ethnic"
     return None
 
 
@@ -149,7 +173,8 @@ def compose(
             coded.sector = head.term.sector
         return coded
     if place is not None and place.term is not None:
-        coded.code = place.term.code
+        # "ethnic Albanians (in Serbia)": coded where they live, which the sentence tells
+        coded.code = None if qualified == "ethnic" else place.term.code
     elif head is not None and head.term is not None and head.term.code is not None:
         coded.code = head.term.code  # "the NATO chief": an office of an organisation
     if head is not None and head.term is not None:
@@ -170,6 +195,12 @@ def compose(
     elif places:
         coded.sector = next((h.term.sector for h in places if h.term and h.term.sector), None)
     return coded
+
+
+def is_ethnic_group(entity: Entity) -> bool:
+    """ "ethnic Albanians", "ethnic Turks": a people coded where it lives, not by its name."""
+    words = entity.text.lower().split()
+    return bool(words) and words[0] in grammar().ethnic
 
 
 def add_title_names(text: str, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
@@ -257,9 +288,13 @@ def _add_person_names(
     for start, end in person_spans:
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
+        while first < last and first in taken:  # "Archbishop X Y": the title is a hit
+            first += 1
         if first >= last or any(i in taken for i in range(first, last)):
             continue
-        extra.append(Hit(first, last, None, name=text[start:end]))
+        if not is_proper(tokens[first]):
+            continue
+        extra.append(Hit(first, last, None, name=text[tokens[first].start : end]))
     return sorted([*hits, *extra], key=lambda h: h.first)
 
 
@@ -267,7 +302,7 @@ def _add_person_names(
 def extract_actors(state: Extraction) -> None:
     """Fill ``state.mentions`` with every coded actor mention, in text order."""
     persons = [(e.start_char, e.end_char) for e in state.doc.ents if e.label_ == "PERSON"]
-    state.mentions = find_mentions(state.doc.text, state.published, persons)
+    state.mentions = find_mentions(document_text(state.doc), state.published, persons)
 
 
 def actor_for_span(state: Extraction, start_char: int, end_char: int) -> Entity | None:
@@ -278,7 +313,7 @@ def actor_for_span(state: Extraction, start_char: int, end_char: int) -> Entity 
     dictionary and returned with the range as its span.
     """
     inside = [m for m in state.mentions if m.span[0] < end_char and m.span[1] > start_char]
-    text = state.doc.text[start_char:end_char]
+    text = document_text(state.doc)[start_char:end_char]
     if len(inside) == 1 and (inside[0].span[0] < start_char or inside[0].span[1] > end_char):
         # Part of a longer mention ("Russian negotiators" in "U.S. and Russian
         # negotiators"): the part itself, when it says who on its own.

@@ -25,6 +25,8 @@ __all__ = [
     "entity_in_phrase",
     "is_passive",
     "mentions_of",
+    "misparsed_subject",
+    "passive_participle",
     "phrase_span",
     "pronoun_antecedent",
     "subjects",
@@ -48,6 +50,14 @@ def _actor_lookup() -> ActorLookup:
     return actor_for_span
 
 
+def _document_text(doc: Doc) -> str:
+    try:
+        from .actors import document_text
+    except ImportError:  # pragma: no cover - actors.py is written in parallel
+        return doc.text
+    return document_text(doc)
+
+
 TextLookup = Callable[[str, dt.date | None], Entity | None]
 
 
@@ -66,7 +76,7 @@ class MentionIndex:
         self.state = state
         self.lookup = _actor_lookup()
         self.text_lookup = _text_lookup()
-        self.text = state.doc.text
+        self.text = _document_text(state.doc)
         self.mentions = sorted(state.mentions, key=lambda m: (m.span[0], -m.span[1]))
         self.starts = [m.span[0] for m in self.mentions]
         self.cache: dict[tuple[int, int], Entity | None] = {}
@@ -169,6 +179,7 @@ PERSONAL = frozenset(
     {"he", "she", "his", "her", "him", "i", "we", "you", "our", "my", "your", "us"}
 )
 POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+OWNER_PRONOUNS = POSSESSIVES | {"itself", "themselves", "himself", "herself"}
 
 
 def _direct_entity(state: Extraction, token: Token) -> Entity | None:
@@ -194,31 +205,57 @@ def _direct_entity(state: Extraction, token: Token) -> Entity | None:
     return found
 
 
-def entity_for_token(state: Extraction, token: Token, depth: int = 0) -> Entity | None:
+def entity_for_token(
+    state: Extraction, token: Token, depth: int = 0, *, avoid: str | None = None
+) -> Entity | None:
     """The coded actor that the phrase headed by ``token`` names, if any.
 
     An actor the dictionary knows only by sector ("troops", "doctors") takes its country from
     its possessor ("its troops": the pronoun's antecedent), else from a coded mention or a place
-    in its phrase ("doctors from two American aid groups" -> USA).
+    in its phrase ("doctors from two American aid groups" -> USA). A pronoun is never resolved
+    to the code ``avoid`` (the actor, when looking for whom it acted upon: "Israel attacked
+    its consulate" is not Israel's).
     """
     found = _direct_entity(state, token)
     if depth <= 2 and found is not None:
         found = _by_role_or_residence(state, token, found)
+        found = _owned(state, token, found, depth, avoid)
     if depth > 2 or (found is not None and found.code is not None):
         return found
     if token.lower_ in THIRD_PERSON:
-        antecedent = pronoun_antecedent(state, token, depth)
+        antecedent = pronoun_antecedent(state, token, depth, avoid=avoid)
         if antecedent is not None:
             return antecedent.model_copy(
                 update={"text": token.text, "span": (token.idx, token.idx + len(token.text))}
             )
         return found
-    donor = _code_donor(state, token, found, depth)
+    donor = _code_donor(state, token, found, depth, avoid)
     if donor is None:
         return found
     if found is None:
+        if donor.text.lower() in OWNER_PRONOUNS:  # "its positions": the owner's, as written
+            lo, hi = phrase_span(token)
+            start, end = _chars(token.doc, lo, hi)
+            text = token.doc[lo : hi + 1].text
+            return donor.model_copy(
+                update={"text": text, "span": (start, end), "name": None, "office": None}
+            )
         return donor
     return found.model_copy(update={"code": donor.code})
+
+
+def _owned(state: Extraction, token: Token, found: Entity, depth: int, avoid: str | None) -> Entity:
+    """ "its consulate in Damascus", "Russia's forces in Syria": the possessor owns what the
+    phrase names, whatever place follows the head noun (a code written before the head,
+    "Israel's Palestinian prisoners", is left alone)."""
+    if found.code is None or found.span[0] < token.idx:
+        return found
+    for child in token.children:
+        if child.dep_ == "poss":
+            owner = entity_for_token(state, child, depth + 1, avoid=avoid)
+            if owner is not None and owner.code is not None and owner.code != found.code:
+                return found.model_copy(update={"code": owner.code})
+    return found
 
 
 GROUP_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "LAB", "EDU"})
@@ -238,8 +275,12 @@ def _by_role_or_residence(state: Extraction, token: Token, found: Entity) -> Ent
                 return found.model_copy(update={"code": "IGO", "sector": role.sector})
     if found.sector not in GROUP_SECTORS or found.name is not None:
         return found
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    for clause in token.children:  # "guerrillas operating in Macedonia", "Kurds living in"
+        if clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN"):
+            preps += [c for c in clause.children if c.dep_ == "prep"]
+    for prep in preps:
+        if prep.lower_ not in ("of", "in"):
             continue
         for obj in prep.children:
             lo, hi = phrase_span(obj)
@@ -251,12 +292,22 @@ def _by_role_or_residence(state: Extraction, token: Token, found: Entity) -> Ent
     return found
 
 
-def _code_donor(state: Extraction, token: Token, found: Entity | None, depth: int) -> Entity | None:
+def _code_donor(
+    state: Extraction, token: Token, found: Entity | None, depth: int, avoid: str | None
+) -> Entity | None:
     for child in token.children:
         if child.dep_ == "poss":
-            owner = entity_for_token(state, child, depth + 1)
+            owner = entity_for_token(state, child, depth + 1, avoid=avoid)
             if owner is not None and owner.code is not None:
                 return owner
+    if found is None:  # "one third of the guerrillas", "members of the movement": the group
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        group = entity_for_token(state, obj, depth + 1, avoid=avoid)
+                        if group is not None and (group.code or group.sector):
+                            return group
     lo, hi = phrase_span(token, extended=True)
     doc = token.doc
     start, end = _chars(doc, lo, hi)
@@ -271,7 +322,9 @@ def _code_donor(state: Extraction, token: Token, found: Entity | None, depth: in
     return None
 
 
-def pronoun_antecedent(state: Extraction, pronoun: Token, depth: int = 0) -> Entity | None:
+def pronoun_antecedent(
+    state: Extraction, pronoun: Token, depth: int = 0, *, avoid: str | None = None
+) -> Entity | None:
     """The coded subject a third-person pronoun refers back to ("Syria says it will ...").
 
     The nearest earlier subject of a governing clause, else the last coded mention earlier in
@@ -292,7 +345,9 @@ def pronoun_antecedent(state: Extraction, pronoun: Token, depth: int = 0) -> Ent
                 ):
                     found = entity_for_token(state, child, depth + 1)
                     if found is not None and found.code is not None:
-                        return found
+                        if found.code != avoid:
+                            return found
+                        continue
                     uncoded = uncoded or found
         node = head
     if uncoded is not None:  # "Islamic fundamentalists continued their hunger strike"
@@ -300,7 +355,7 @@ def pronoun_antecedent(state: Extraction, pronoun: Token, depth: int = 0) -> Ent
     index = mentions_of(state)
     sent_start = index.sentence_start(pronoun)
     for m in reversed(index.inside(pronoun.doc[sent_start].idx, pronoun.idx)):
-        if m.code is not None and m.name is None:
+        if m.code is not None and m.name is None and m.code != avoid:
             return m
     if sent_start > 0:
         previous_root = pronoun.doc[index.sentence_start(pronoun.doc[sent_start - 1])]
@@ -309,37 +364,84 @@ def pronoun_antecedent(state: Extraction, pronoun: Token, depth: int = 0) -> Ent
         for child in previous_root.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in THIRD_PERSON:
                 found = entity_for_token(state, child, depth + 1)
-                if found is not None and found.code is not None and found.name is None:
+                if (
+                    found is not None
+                    and found.code is not None
+                    and found.name is None
+                    and found.code != avoid
+                ):
                     return found
     return None
 
 
 def entity_in_phrase(
-    state: Extraction, token: Token, *, skip: tuple[int, int] | None = None
+    state: Extraction,
+    token: Token,
+    *,
+    skip: tuple[int, int] | None = None,
+    avoid: str | None = None,
 ) -> Entity | None:
     """The coded actor nearest to the head inside the extended phrase of ``token``.
 
     Used for non-actor objects: "rejected an Indian proposal" -> IND, "demanded the withdrawal
     of Serbian forces" -> SRB. ``skip`` is a character range (the actor) not to return.
     """
-    direct = entity_for_token(state, token)
-    if direct is not None and direct.code is not None and not _overlaps(direct.span, skip):
+    direct = entity_for_token(state, token, avoid=avoid)
+    owner_pronoun = direct is not None and direct.text.lower() in OWNER_PRONOUNS
+    if (
+        direct is not None
+        and direct.code is not None
+        and not _overlaps(direct.span, skip)
+        and not owner_pronoun  # "his commitment to the people": look inside first
+    ):
         return direct
     best: tuple[int, int, Entity] | None = None
+    uncoded: tuple[int, int, Entity] | None = None  # "members of the separatist movement"
     for depth, sub in _descendants(token, max_depth=6):
         if sub.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ") or sub.i == token.i:
             continue
         if sub.dep_ == "poss" and sub.pos_ == "PRON":  # "its borders" is not about "its"
             continue
-        found = entity_for_token(state, sub)
+        found = entity_for_token(state, sub, avoid=avoid)
         if found is None or _overlaps(found.span, skip):
             continue
         key = (depth, sub.i)
         if found.code is not None and (best is None or key < best[:2]):
             best = (depth, sub.i, found)
+        elif found.code is None and found.sector and (uncoded is None or key < uncoded[:2]):
+            uncoded = (depth, sub.i, found)
     if best is not None:
         return best[2]
-    return direct if direct is not None and not _overlaps(direct.span, skip) else None
+    if direct is not None and not _overlaps(direct.span, skip):
+        return direct
+    return _owner(state, token, skip, avoid) or (uncoded[2] if uncoded else None)
+
+
+def _owner(
+    state: Extraction, token: Token, skip: tuple[int, int] | None, avoid: str | None
+) -> Entity | None:
+    """Whose a thing is, from a participle describing it: "facilities supplying Ukraine's
+    army", "bridges used by Russian forces", "positions belonging to the rebels"."""
+    owners = grammar()["owner_participles"]
+    for child in token.children:
+        if child.dep_ != "acl" or child.tag_ not in ("VBG", "VBN") or lemma(child) not in owners:
+            continue
+        if child.tag_ == "VBN":
+            parties = _agent(child)
+        else:
+            parties = [c for c in child.children if c.dep_ in ("dobj", "obj")]
+            parties += [
+                o
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+        for party in parties:
+            found = entity_in_phrase(state, party, skip=skip, avoid=avoid)
+            if found is not None and found.code is not None:
+                return found
+    return None
 
 
 def _descendants(token: Token, max_depth: int) -> Iterator[tuple[int, Token]]:
@@ -363,7 +465,17 @@ def _overlaps(span: tuple[int, int], other: tuple[int, int] | None) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children) or (
+        _reduced_passive(verb)
+    )
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A headline's passive without "was": "Three soldiers killed in attack near Kabul"."""
+    if verb.tag_ != "VBN" or verb.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"aux", "dobj", "dative", "ccomp", "xcomp"}
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -415,8 +527,10 @@ def controller(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("advcl", "acl") and verb.tag_ == "VBG":
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head, depth + 1)
-        if head.pos_ == "NOUN":  # "issued a declaration demanding ..."
-            return _noun_controller(head, depth)
+        if head.pos_ in ("NOUN", "PROPN"):
+            if lemma(head) in words["authored_nouns"]:  # "issued a declaration demanding ..."
+                return _noun_controller(head, depth)
+            return [head]  # "hit depots supplying the army": the depots supply
     if dep == "relcl":
         return [head]
     return []
@@ -438,11 +552,42 @@ def _prep_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def misparsed_subject(verb: Token) -> Token | None:
+    """The subject of a predicate the parser hung under a noun root ("An official newspaper
+    called on Arabs to unite", "Doctors from two aid groups donated and delivered goods": the
+    verb as a participle of the root noun). Only a participle that takes an object or a
+    clause counts, so "Three soldiers killed in an attack" stays a passive."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    root = verb.head
+    while root.head.i != root.i:
+        if root.dep_ not in ("pobj", "prep", "conj", "compound", "appos"):
+            return None
+        root = root.head
+    if root.pos_ not in ("NOUN", "PROPN") or is_passive(verb):
+        return None
+    takes = ("dobj", "dative", "oprd", "ccomp", "xcomp", "advcl")
+    if any(c.dep_ in takes for c in verb.children) or any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
+        for c in verb.children
+    ):
+        return root
+    return None
+
+
+def passive_participle(verb: Token) -> bool:
+    """ "the village destroyed by the army": a participle whose noun is the one acted upon."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and misparsed_subject(verb) is None
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The tokens of the doer of ``verb``: its subject (or passive agent), else its controller."""
+    misparsed = misparsed_subject(verb)
+    if misparsed is not None:
+        return _with_conjuncts(misparsed)
     if is_passive(verb):
         agent = _agent(verb)
-        if agent:
+        if agent or _reduced_passive(verb):
             return agent
         if verb.dep_ in ("xcomp", "conj") and depth < 6:
             return []
@@ -451,7 +596,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if child.lower_ in grammar()["relative_pronouns"] and verb.dep_ == "relcl":
                 return [verb.head]
             return _with_conjuncts(child)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the village destroyed by the army"
+    if passive_participle(verb):  # "the village destroyed by the army"
         return _agent(verb)
     return controller(verb, depth)
 
@@ -459,9 +604,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 def patients(verb: Token) -> list[Token]:
     """The passive subject of ``verb`` ("X was attacked"): the one it happened to."""
     for child in verb.children:
-        if child.dep_ == "nsubjpass":
+        if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and _reduced_passive(verb)):
             return _with_conjuncts(child)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if passive_participle(verb):
         return [verb.head]
     if verb.dep_ == "conj" and verb.head.i != verb.i and is_passive(verb.head):
         return patients(verb.head)

@@ -167,7 +167,12 @@ def _check(c: Constraint, token: Token, children: list[Token]) -> Token | bool |
         dep = child.dep_
         if c.kind == "prt" and dep == "prt" and lemma(child) in c.values:
             return child
-        if c.kind == "prep" and dep in ("prep", "dative", "agent") and lemma(child) in c.values:
+        if (
+            c.kind == "prep"
+            and dep in ("prep", "dative", "agent")
+            and lemma(child) in c.values
+            and not _temporal(child)
+        ):
             return child
         if c.kind == "obj" and dep in OBJECT_DEPS and _object_matches(child, c.values):
             return child
@@ -180,6 +185,11 @@ def _check(c: Constraint, token: Token, children: list[Token]) -> Token | bool |
         if c.kind == "xcomp" and dep == "xcomp":
             return True
     return None
+
+
+def _temporal(prep: Token) -> bool:
+    """ "called on Sunday": a preposition of time is no argument marker."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def _object_matches(obj: Token, values: frozenset[str]) -> bool:

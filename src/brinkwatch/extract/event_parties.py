@@ -23,6 +23,7 @@ from .event_args import (
     entity_for_token,
     entity_in_phrase,
     is_passive,
+    passive_participle,
     patients,
     phrase_span,
     subjects,
@@ -42,6 +43,7 @@ __all__ = [
     "optional_helper",
     "prep_objects",
     "same_entity",
+    "same_party",
     "trigger_span",
 ]
 
@@ -110,7 +112,13 @@ def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
         word = child.lower_
         if word not in wanted:
             continue
-        objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp") and o.pos_ != "VERB"]
+        objects = [
+            o
+            for o in child.children
+            if o.dep_ in ("pobj", "pcomp")
+            and o.pos_ != "VERB"
+            and o.ent_type_ not in ("DATE", "TIME")  # "on Thursday" is no party
+        ]
         if not objects and not any(o.dep_ in ("pobj", "pcomp") for o in child.children):
             stranded = _stranded_object(child)
             objects = [stranded] if stranded is not None else []
@@ -134,6 +142,15 @@ def _stranded_object(prep: Token) -> Token | None:
 
 def same_entity(a: Entity | None, b: Entity | None) -> bool:
     return a is not None and b is not None and a.span == b.span
+
+
+def same_party(a: Entity | None, b: Entity | None) -> bool:
+    """The same party: the same country or organisation, or the very same uncoded mention."""
+    if a is None or b is None:
+        return False
+    if a.code is not None:
+        return a.code == b.code
+    return a.span == b.span or (a.name is not None and a.name == b.name)
 
 
 def complement_of(token: Token) -> Token | None:
@@ -221,7 +238,12 @@ class SentenceCoder:
         for token in tokens:
             if token.lower_ in banned:
                 continue
-            found = entity_in_phrase(self.state, token, skip=skip.span if skip else None)
+            found = entity_in_phrase(
+                self.state,
+                token,
+                skip=skip.span if skip else None,
+                avoid=skip.code if skip else None,
+            )
             from_place = False
             if found is None or same_entity(found, skip) or found.text.lower() in banned:
                 found = self.place_entity(token) or self.place_in_phrase(token)
@@ -275,7 +297,7 @@ class SentenceCoder:
         """(doer tokens, passive patient tokens) of a verb trigger."""
         if is_passive(verb):
             return subjects(verb), patients(verb)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if passive_participle(verb):
             return subjects(verb), patients(verb)
         return subjects(verb), []
 
@@ -283,7 +305,7 @@ class SentenceCoder:
         self, verb: Token, rule: TriggerRule, event: str, actor: Entity | None
     ) -> list[Entity]:
         passive_targets: list[Token] = []
-        if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        if is_passive(verb) or passive_participle(verb):
             passive_targets = patients(verb)
         if passive_targets:
             return self.first_entity(passive_targets, actor)
@@ -295,9 +317,9 @@ class SentenceCoder:
             return self.addressee(verb, objects, comp, actor, theme_first=True)
         preps = self.words.preps_for(event)
         if event in self.words["theme_object_events"]:
-            given_to = prep_objects(verb, preps)
+            given_to = self.first_entity(prep_objects(verb, preps), actor)
             if given_to:  # "transported drones to militias": never the drones
-                return self.first_entity(given_to, actor)
+                return given_to
         if objects:
             found = self.event_object_recipients(objects, actor) or self.first_entity(
                 objects, actor
@@ -354,7 +376,7 @@ class SentenceCoder:
             if found is None or found.rule.event is None:
                 continue
             authors = self.entities(self.noun_actors(obj, found.rule.event))
-            authors = [a for a in authors if not (actor is not None and a.code == actor.code)]
+            authors = [a for a in authors if not same_party(a, actor)]
             if authors:
                 return authors[:1]
             return self.noun_recipients(obj, found.rule.event, actor, None)
@@ -418,9 +440,13 @@ class SentenceCoder:
             of = prep_objects(noun, ("of",))
             if of:
                 return of[:1]
+        launched = event in words["launched_events"]
         for obj in prep_objects(noun, ("from",)):
-            if lemma(obj) not in words["place_nouns"] and obj.ent_type_ not in ("LOC", "FAC"):
-                return [obj]
+            if lemma(obj) in words["place_nouns"] or obj.ent_type_ in ("LOC", "FAC"):
+                continue
+            if launched and (obj.ent_type_ == "GPE" or self.place_entity(obj) is not None):
+                continue  # "an attack from Gaza" names where it came from, not who
+            return [obj]
         if symmetric:
             between = prep_objects(noun, ("between", "among"))
             if between:

@@ -132,6 +132,8 @@ def _intents(coder: SentenceCoder, used: set[int]) -> None:
         if not rule.has("intent"):
             continue
         comp = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if comp is None:  # "have sworn to fight until ...": the infinitive parsed as advcl
+            comp = next((c for c in token.children if _infinitive(c)), None)
         speakers = coder.entities(_speaker_subjects(token))
         speaker = speakers[0] if speakers else None
         inner = _inner_drafts(coder, comp) if comp is not None else []
@@ -162,6 +164,12 @@ def _intents(coder: SentenceCoder, used: set[int]) -> None:
                 None,
                 realis,
             )
+
+
+def _infinitive(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+    )
 
 
 def _modal(draft: Draft, coder: SentenceCoder) -> Token | None:

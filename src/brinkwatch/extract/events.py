@@ -25,13 +25,14 @@ pronoun actor and alleged (accused-of) events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
 from ..records import Entity, Event, Place
+from .actors import document_text, is_ethnic_group
 from .base import Extraction, extractor
-from .event_args import is_passive, phrase_span, subjects
+from .event_args import is_passive, patients, phrase_span, subjects
 from .event_lexicon import Grammar, Match, TriggerRule, grammar, lemma, match_trigger
 from .event_parties import (
     VERBAL,
@@ -43,6 +44,7 @@ from .event_parties import (
     optional_helper,
     prep_objects,
     same_entity,
+    same_party,
     trigger_span,
 )
 from .event_statements import code_statements
@@ -51,6 +53,7 @@ from .realis import realis_for
 __all__ = ["Draft", "code_sentence", "extract_events"]
 
 MAX_EVENTS_PER_TRIGGER = 4
+NON_STATES = frozenset({"IGO", "IMG", "NGO"})  # codes that name no country to live in
 
 
 # ----------------------------------------------------------------------------- drafting
@@ -112,7 +115,9 @@ def code_verb(coder: SentenceCoder, match: Match) -> None:
         return
     if _is_non_response(verb, rule, words) or _is_communication(verb, rule, words):
         return
-    doers, _ = coder.verb_actors(verb)
+    doers, undergoers = coder.verb_actors(verb)
+    if rule.has("undergo") and not doers and undergoers:  # "the militia was disbanded"
+        doers = undergoers
     actors = _actor_list(coder, doers)
     event = rule.event
     if event == "ASSAULT" and actors == [None]:
@@ -120,9 +125,14 @@ def code_verb(coder: SentenceCoder, match: Match) -> None:
         means = doers or prep_objects(verb, ("in", "by", "with"))
         if means:
             actors = [_unidentified(means[0], words)]
+    if actors == [None] and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return  # "hit depots supplying the army": what a thing does is no one's act
     if rule.has("joint") and len({a.code for a in actors if a}) > 1:
         event = "COOPERATE"
-    recipients = coder.verb_recipients(verb, rule, event, actors[0])
+    if doers and doers == undergoers:  # "troops were withdrawn from Niger"
+        recipients = coder.first_entity(prep_objects(verb, words.preps_for(event)), actors[0])
+    else:
+        recipients = coder.verb_recipients(verb, rule, event, actors[0])
     realis = realis_for(verb, coder.governors)
     _draft_all(coder, match, event, actors, recipients, realis, "verb")
 
@@ -147,6 +157,9 @@ def code_noun(coder: SentenceCoder, match: Match) -> None:
     )
     if not doers and light is not None:
         doers = subjects(light)
+    grounds = _grounds_verb(noun) if not doers and rule.event == "ACCUSE" else None
+    if grounds is not None:  # "jailed X on charges of treason": the jailer alleges
+        doers = subjects(grounds)
     actors = _actor_list(coder, doers)
     event = rule.event
     if rule.has("joint") and (
@@ -156,8 +169,21 @@ def code_noun(coder: SentenceCoder, match: Match) -> None:
     recipients = coder.noun_recipients(noun, event, actors[0], light)
     if not recipients and anchor.i != noun.i:
         recipients = coder.noun_recipients(anchor, event, actors[0], light)
+    if not recipients and grounds is not None:  # ... against the one jailed
+        held = patients(grounds) if is_passive(grounds) else objects_of(grounds)
+        recipients = coder.first_entity(held, actors[0])
     realis = realis_for(anchor, coder.governors)
     _draft_all(coder, match, event, actors, recipients, realis, "noun")
+
+
+def _grounds_verb(noun: Token) -> Token | None:
+    """The verb an allegation is the grounds of: "arrested X on charges of ...",
+    "expelled X over spying allegations"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in grammar()["grounds_preps"]:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ in VERBAL and verb.i != prep.i else None
 
 
 def _unidentified(doer: Token, words: Grammar) -> Entity | None:
@@ -255,7 +281,7 @@ def _complement_recipients(coder: SentenceCoder) -> None:
             continue
         if not rule.flags & {"plan", "request", "threat", "refuse"}:
             continue
-        comp = complement_of(draft.token)
+        comp = complement_of(draft.token) or _requested_noun(draft.token, flagged)
         if comp is None:
             continue
         inside = {t.i for t in comp.subtree}
@@ -263,16 +289,20 @@ def _complement_recipients(coder: SentenceCoder) -> None:
             if other is draft or other.token.i not in inside:
                 continue
             doer = other.actor
-            if rule.has("request") and doer is not None and not _same_code(doer, draft.actor):
+            if rule.has("request") and doer is not None and not same_party(doer, draft.actor):
                 draft.recipient = doer
-            elif other.recipient is not None and not _same_code(other.recipient, draft.actor):
+            elif other.recipient is not None and not same_party(other.recipient, draft.actor):
                 draft.recipient = other.recipient
             if draft.recipient is not None:
                 break
 
 
-def _same_code(a: Entity | None, b: Entity | None) -> bool:
-    return a is not None and b is not None and a.code is not None and a.code == b.code
+def _requested_noun(token: Token, flagged: dict[int, TriggerRule]) -> Token | None:
+    """ "called for sanctions against X", "pushed for talks with X": the event asked for."""
+    for obj in prep_objects(token, ("for",)):
+        if obj.i in flagged:
+            return obj
+    return None
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -331,29 +361,44 @@ def _places_near(state: Extraction, draft: Draft, place: Place | None) -> list[P
 
 
 def _with_country(
-    entity: Entity | None, places: list[Place], other: Entity | None
+    entity: Entity | None,
+    places: list[Place],
+    other: Entity | None,
+    sentence_places: Sequence[Place] = (),
 ) -> Entity | None:
     """An actor the dictionary knows but cannot place takes a country from the event.
 
     "Shiite militia attacks on US forces in Iraq": the place where it happens (IRQ, never the
     other party's USA); failing that, an actor of a domestic sector ("rebels", "the judge")
-    takes the other party's country ("the government accepted demands from rebels").
+    takes the other party's country ("the government accepted demands from rebels"), but not
+    from a whole country it acts upon ("an archbishop called for sanctions against Nigeria"
+    is no Nigerian). An ethnic group lives where the sentence is: the place of the event, the
+    other party's country, else the first country the sentence names ("ethnic Turks protested
+    against Sweden's decision" -> SWE).
     """
     if entity is None or entity.code is not None:
         return entity
+    if is_ethnic_group(entity):
+        return _residence(entity, places, other, sentence_places)
     for place in places:
-        if place.country is None or (
+        if place.country is None:
+            continue
+        if (
             other is not None
             and place.country == other.code
             and _inside(place.span, other.span)
-            and place.span != other.span
+            and (place.span != other.span or place.feature == "country")
         ):
-            continue  # "attacks on US forces": the US names the target, not the place
+            # "attacks on US forces": the US names the target, not the place; so does a
+            # country that is the other party ("sanctions against Nigeria"), where a city
+            # ("rebels shelled Juba") is where the fighting is.
+            continue
         return entity.model_copy(update={"code": place.country})
     words = grammar()
     if (
         other is not None
         and other.code
+        and other.sector is not None  # a party inside a country, not the country itself
         and (
             entity.sector in words["domestic_sectors"]
             or (
@@ -366,6 +411,20 @@ def _with_country(
     return entity
 
 
+def _residence(
+    entity: Entity, places: list[Place], other: Entity | None, sentence_places: Sequence[Place]
+) -> Entity:
+    for place in places:
+        if place.country is not None and not (other is not None and place.span == other.span):
+            return entity.model_copy(update={"code": place.country})
+    if other is not None and other.code is not None and other.code not in NON_STATES:
+        return entity.model_copy(update={"code": other.code})
+    for place in sentence_places:
+        if place.country is not None:
+            return entity.model_copy(update={"code": place.country})
+    return entity
+
+
 @extractor("events", "1")
 def extract_events(state: Extraction) -> None:
     """Fill ``state.events`` with the PLOVER events of every sentence of ``state.doc``."""
@@ -375,9 +434,10 @@ def extract_events(state: Extraction) -> None:
     location_for = optional_helper("place", "location_for")
     attribution_for = optional_helper("attribution", "attribution_for")
     n = len(state.events)
-    text = state.doc.text  # Doc.text joins every token: once per document
+    text = document_text(state.doc)  # Doc.text joins every token: once per document
     for sent in state.doc.sents:
         sentence = (sent.start_char, sent.end_char)
+        in_sentence = [p for p in state.places if _inside(p.span, sentence)]
         for draft in code_sentence(state, sent):
             trigger = draft.span
             date = date_end = date_text = None
@@ -396,8 +456,8 @@ def extract_events(state: Extraction) -> None:
                     event=draft.event,
                     mode=mode,
                     context=context,
-                    actor=_with_country(draft.actor, near, draft.recipient),
-                    recipient=_with_country(draft.recipient, near, draft.actor),
+                    actor=_with_country(draft.actor, near, draft.recipient, in_sentence),
+                    recipient=_with_country(draft.recipient, near, draft.actor, in_sentence),
                     realis=draft.realis,
                     date=date,
                     date_end=date_end,

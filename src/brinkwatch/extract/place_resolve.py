@@ -12,9 +12,16 @@ Rules, in order (each is a reading news writers rely on):
    government, "Washington state" the state);
 5. otherwise the highest score wins: log10 population, plus a bonus when the place lies in a
    country (+1) or first-level division (+3) the document names — so "Edmonton" in a story
-   about Kentucky is Edmonton, Kentucky;
+   about Kentucky is Edmonton, Kentucky — and when it is the capital of a country the
+   document names (+2: "Paris" in a story that names France and Kentucky is in France).
+   A division counts as named when two names have a plausible reading there (one at least
+   1/50 of the name's largest): "Edmonton" beside "Enfield" is the one in England;
 6. a division named after its own seat resolves to the city when the two lie within 150 km
    ("Aleppo"), to the division when the division is large ("New York", "Quebec").
+
+A name found only through a weak cue (a small town after "the town of", next to another
+place) needs the document's support: a reading in a country, or a first-level division, that
+other names place the story in (``Query.needs``); without it the name is no place.
 """
 
 from __future__ import annotations
@@ -23,18 +30,27 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .gazetteer import Entry, Gazetteer
 
-__all__ = ["Context", "Query", "choose", "distance_km", "document_context", "within"]
+__all__ = ["Context", "Need", "Query", "choose", "distance_km", "document_context", "within"]
+
+# what the document must name for a weakly cued name to be a place: a country holding one of
+# its readings, or (weaker cues) a first-level division holding one
+Need = Literal["country", "division"]
 
 COUNTRY_BONUS = 1.0
 ADMIN1_BONUS = 3.0
 DIVISION_BONUS = 1.0
+CAPITAL_BONUS = 2.0
 ALTERNATE_PENALTY = 0.5
 EPONYMOUS_CITY_KM = 150.0
 EPONYMOUS_CITY_POPULATION = 100_000
 CLEAR_WINNER_RATIO = 10
+# a reading this many times smaller than a name's largest is no candidate for shared divisions
+# ("Paris, Ontario" beside Paris, France)
+PLAUSIBLE_RATIO = 50
 # a country's name means a same-named town only when other names put the story in the
 # town's division this often and nothing else names the country ("Turkey, Texas")
 LOCAL_TOWN_MENTIONS = 2
@@ -49,6 +65,7 @@ class Query:
     qualifier: list[Entry] = field(default_factory=list)
     admin_cue: bool = False
     city_cue: bool = False
+    needs: Need | None = None
 
 
 @dataclass
@@ -119,7 +136,22 @@ def _score(entry: Entry, context: Context | None, key: str) -> float:
             score += COUNTRY_BONUS
         if entry.admin1 and context.names_admin1(entry.country, entry.admin1, key):
             score += ADMIN1_BONUS
+        if entry.capital and context.names_country(entry.country, key):
+            score += CAPITAL_BONUS
     return score
+
+
+def _supported(candidates: list[Entry], query: Query, context: Context | None) -> list[Entry]:
+    """The readings of a weakly cued name that lie where the document is."""
+    if context is None:
+        return []
+    if query.needs == "division":
+        return [
+            e
+            for e in candidates
+            if e.admin1 and context.names_admin1(e.country, e.admin1, query.key)
+        ]
+    return [e for e in candidates if context.names_country(e.country, query.key)]
 
 
 def _local(entry: Entry, context: Context, key: str) -> bool:
@@ -131,13 +163,13 @@ def _local(entry: Entry, context: Context, key: str) -> bool:
     return False
 
 
-def _country_choice(query: Query, context: Context | None) -> Entry | None:
-    countries = [e for e in query.candidates if e.feature == "country"]
+def _country_choice(query: Query, candidates: list[Entry], context: Context | None) -> Entry | None:
+    countries = [e for e in candidates if e.feature == "country"]
     if not countries:
         return None
     country = max(countries, key=lambda e: e.population)
     if context is not None and not query.qualifier:
-        local = [e for e in query.candidates if _local(e, context, query.key)]
+        local = [e for e in candidates if _local(e, context, query.key)]
         if local and not context.names_country(country.country, query.key):
             return max(local, key=lambda e: _score(e, context, query.key))
     return country
@@ -146,13 +178,15 @@ def _country_choice(query: Query, context: Context | None) -> Entry | None:
 def choose(query: Query, context: Context | None, gazetteer: Gazetteer) -> Entry | None:
     """The entry ``query`` most likely names, or None when nothing fits."""
     candidates = query.candidates
+    if query.needs is not None:
+        candidates = _supported(candidates, query, context)
     if not candidates:
         return None
     if query.qualifier:
         inside = [e for e in candidates if any(within(e, q) for q in query.qualifier)]
         candidates = inside or candidates
     else:
-        country = _country_choice(query, context)
+        country = _country_choice(query, candidates, context)
         if country is not None:
             return country
         regions = [e for e in candidates if e.population >= 10**9]
@@ -192,10 +226,42 @@ def clear_choice(query: Query, gazetteer: Gazetteer) -> Entry | None:
     return None
 
 
+def _plausible(query: Query) -> list[Entry]:
+    """The town and division readings of a name not dwarfed by its largest reading."""
+    top = max(e.population for e in query.candidates)
+    return [
+        e
+        for e in query.candidates
+        if e.feature in ("city", "admin")
+        and e.country
+        and e.admin1
+        and e.population * PLAUSIBLE_RATIO >= top
+    ]
+
+
+def _add_shared_divisions(context: Context, queries: Sequence[Query], gazetteer: Gazetteer) -> None:
+    """Evidence from names that share a division: "Edmonton" and "Enfield" both have a
+    plausible reading in England, so each supports the other's there (the larger Edmonton
+    is in Alberta, the larger Enfield in England)."""
+    readings: dict[str, list[Entry]] = {}
+    names_in: dict[tuple[str, str], set[str]] = {}
+    for query in queries:
+        if query.key in readings or not query.candidates:
+            continue
+        readings[query.key] = _plausible(query)
+        for entry in readings[query.key]:
+            names_in.setdefault((entry.country or "", entry.admin1 or ""), set()).add(query.key)
+    for key, entries in readings.items():
+        for entry in entries:
+            if len(names_in[(entry.country or "", entry.admin1 or "")]) > 1:
+                context.add(entry, gazetteer, key)
+
+
 def document_context(
     queries: Sequence[Query], demonyms: Iterable[Entry], gazetteer: Gazetteer
 ) -> Context:
-    """What the document is about: the places it names unambiguously, and its demonyms."""
+    """What the document is about: the places it names unambiguously, its demonyms, and the
+    divisions where several of its ambiguous names have a reading."""
     context = Context()
     for entry in demonyms:
         context.add(entry, gazetteer)
@@ -205,4 +271,5 @@ def document_context(
             context.add(choice, gazetteer, query.key)
         for qualifier in query.qualifier[:1]:
             context.add(qualifier, gazetteer)
+    _add_shared_divisions(context, [q for q in queries if q.needs is None], gazetteer)
     return context
