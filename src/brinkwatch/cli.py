@@ -350,6 +350,9 @@ def info(
 def summary(
     db: DbOpt = None,
     top: Annotated[int, typer.Option(help="rows per table")] = 15,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="also save the summary as an SVG picture")
+    ] = None,
 ) -> None:
     """Print the crisis summary: events by dyad, sources, red lines and the dated timeline.
 
@@ -357,13 +360,16 @@ def summary(
 
       brinkwatch summary
 
-      brinkwatch summary --db crisis.db --top 30
+      brinkwatch summary --db crisis.db --top 30 --svg summary.svg
     """
     from .analyse.summary import summarize
     from .render import render_summary
 
+    console = Console(record=True, width=120) if svg else out
     with open_store(db) as store:
-        render_summary(summarize(store, top=top), out)
+        render_summary(summarize(store, top=top), console)
+    if svg:
+        console.save_svg(str(svg), title="brinkwatch summary")
 
 
 @app.command(name="eval")

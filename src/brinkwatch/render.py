@@ -39,6 +39,14 @@ def render_summary(s: CrisisSummary, console: Console) -> None:
                         str(row["outlet"] or ""), str(row["claims"]))  # fmt: skip
     console.print(sources)
 
+    events = Table(title="Real-world events (one row per event, however many reports)")
+    for col in ("date", "event", "actor", "recipient", "reports", "sources", "outlets"):
+        events.add_column(col, overflow="fold")
+    for c in s.clusters:
+        events.add_row(c.date or "", c.event, c.actor or "?", c.recipient or "—", str(c.reports),
+                       str(c.sources), ", ".join(c.outlets))  # fmt: skip
+    console.print(events)
+
     lines = Table(title="Red lines (conditional threats and promises)")
     for col in ("status", "issuer", "addressee", "polarity", "if", "then", "consequence"):
         lines.add_column(col, overflow="fold")

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..records import Commitment
+from ..resolve.clusters import Cluster, clusters
 from ..store import StoreBackend
 from ..store.sqlite import SqliteStore
 
@@ -30,6 +31,7 @@ class CrisisSummary:
     sources: list[dict[str, object]] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     timeline: list[dict[str, object]] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)  # most-reported real-world events
 
 
 def summarize(store: StoreBackend, *, top: int = 15) -> CrisisSummary:
@@ -68,6 +70,9 @@ def summarize(store: StoreBackend, *, top: int = 15) -> CrisisSummary:
             (top,),
         ):
             summary.sources.append(dict(row))
+        found = [c for c in clusters(store) if c.realis == "actual"]
+        found.sort(key=lambda c: (-c.reports, -c.sources, c.date or "", c.cluster_id))
+        summary.clusters = found[:top]
     summary.commitments = list(store.commitments())
     summary.timeline.sort(key=lambda r: str(r["date"]))
     return summary
