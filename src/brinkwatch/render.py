@@ -42,9 +42,9 @@ def render_summary(s: CrisisSummary, console: Console) -> None:
     events = Table(title="Real-world events (one row per event, however many reports)")
     for col in ("date", "event", "actor", "recipient", "reports", "sources", "outlets"):
         events.add_column(col, overflow="fold")
-    for c in s.clusters:
-        events.add_row(c.date or "", c.event, c.actor or "?", c.recipient or "—", str(c.reports),
-                       str(c.sources), ", ".join(c.outlets))  # fmt: skip
+    for k in s.clusters:
+        events.add_row(k.date or "", k.event, k.actor or "?", k.recipient or "—", str(k.reports),
+                       str(k.sources), ", ".join(k.outlets))  # fmt: skip
     console.print(events)
 
     lines = Table(title="Red lines (conditional threats and promises)")

@@ -70,9 +70,9 @@ def summarize(store: StoreBackend, *, top: int = 15) -> CrisisSummary:
             (top,),
         ):
             summary.sources.append(dict(row))
-        found = [c for c in clusters(store) if c.realis == "actual"]
-        found.sort(key=lambda c: (-c.reports, -c.sources, c.date or "", c.cluster_id))
-        summary.clusters = found[:top]
+        real = [c for c in clusters(store) if c.realis == "actual"]
+        real.sort(key=lambda c: (-c.reports, -c.sources, c.date or "", c.cluster_id))
+        summary.clusters = real[:top]
     summary.commitments = list(store.commitments())
     summary.timeline.sort(key=lambda r: str(r["date"]))
     return summary
