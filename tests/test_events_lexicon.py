@@ -20,6 +20,7 @@ FLAGS = {
     "claim",
     "joint",
     "support",
+    "undergo",
 }
 CONSTRAINTS = {"prt", "prep", "obj", "pobj", "mod", "head", "subj", "xcomp", "tag"}
 

@@ -109,7 +109,7 @@ def _pick(terms: list[Term], words: list[Token]) -> Term | None:
     "turkey"; "al-Sudani" has its capital after the particle).
     """
     proper = any(is_proper(w) for w in words)
-    usable = [t for t in terms if t.kind not in PROPER_KINDS or proper]
+    usable = [t for t in terms if t.kind not in PROPER_KINDS or proper or t.common]
     return min(usable, key=lambda t: _PRIORITY.get(t.kind, 9)) if usable else None
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -36,6 +37,7 @@ __all__ = [
     "extract_actors",
     "find_mentions",
     "is_ethnic_group",
+    "only_modifies",
     "resolve_text",
 ]
 
@@ -129,6 +131,23 @@ def _code_known_person(
         coded.person = False
 
 
+def _acting_for(group: list[Hit], person: Hit, head: Hit | None, coded: Coded) -> None:
+    """ "U.N. mediator Diego Cordovez", "NATO commander X": the organisation named before the
+    person's role is whom they act for, whatever the dictionary says they did elsewhere."""
+    if head is None or head.term is None or not (head.first < person.first):
+        return
+    for hit in group:
+        if hit.first >= head.first or hit.kind != "actor" or hit.is_person or hit.term is None:
+            continue
+        actor = hit.term.actor
+        role = actor.role_at(None) if actor is not None else None
+        if role is not None and role.code is not None and role.code != coded.code:
+            coded.code = role.code
+            coded.sector = head.term.sector or role.sector
+            coded.office = None
+        return
+
+
 def compose(
     group: list[Hit],
     when: dt.date | None,
@@ -154,6 +173,7 @@ def compose(
             return coded
         if person.term is not None and person.term.actor is not None:
             _code_known_person(person, person.term.actor, head, place, when, book, coded)
+            _acting_for(group, person, head, coded)
             return coded
         # A name the dictionary does not know: the title and country around it code it.
         coded.name, coded.person = person.name, True
@@ -197,6 +217,20 @@ def compose(
     return coded
 
 
+def only_modifies(text: str, start: int, end: int) -> bool:
+    """ "anti-Syria", "pro-Iranian", "Russian-made": the name at ``[start, end)`` of ``text``
+    says what something is for, against or from, not whose it is."""
+    g = grammar()
+    if start > 1 and text[start - 1] == "-":
+        before = text[max(0, start - 12) : start - 1].split()
+        if before and before[-1].lower() in g.not_prefixes:
+            return True
+    if end < len(text) and text[end] == "-":
+        after = text[end + 1 : end + 14].split()
+        return bool(after) and after[0].strip(".,;:").lower() in g.not_suffixes
+    return False
+
+
 def is_ethnic_group(entity: Entity) -> bool:
     """ "ethnic Albanians", "ethnic Turks": a people coded where it lives, not by its name."""
     words = entity.text.lower().split()
@@ -238,8 +272,15 @@ def resolve_text(text: str, when: dt.date | None) -> Entity | None:
     """The coded actor of free text ("two US officials" -> USA GOV), or None.
 
     The Entity's text is ``text`` and its span ``(0, len(text))``. When the text holds
-    several actors, the first mention that carries a code wins.
+    several actors, the first mention that carries a code wins. Look-ups are cached: the
+    same few phrases ("officials", "the government") recur in every document.
     """
+    found = _resolve_cached(text, when)
+    return found.model_copy() if found is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_cached(text: str, when: dt.date | None) -> Entity | None:
     book = actor_dictionary()
     tokens = tokenize(text)
     hits = add_title_names(text, tokens, find_hits(text, tokens, book))

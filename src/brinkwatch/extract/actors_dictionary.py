@@ -54,11 +54,13 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Tokens as the dictionary sees them: hyphens and apostrophes split words."""
-    return [
-        Token(w, m.start(), m.end(), w.replace(".", "") if "." in w else w)
-        for m in _TOKEN.finditer(text)
-        for w in (m.group(),)
-    ]
+    new = tuple.__new__  # a NamedTuple without its keyword-checking constructor: per token
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        bare = word.replace(".", "") if "." in word else word
+        out.append(new(Token, (word, m.start(), m.end(), bare)))
+    return out
 
 
 def _is_case_sensitive(bare: str) -> bool:
@@ -123,6 +125,7 @@ class Term:
     sector: str | None = None
     office: str | None = None  # the canonical office of an "office" term
     actor: Actor | None = None
+    common: bool = False  # an actor named by common words, found in lower case too
 
 
 @dataclass
@@ -131,6 +134,7 @@ class ActorDictionary:
 
     phrases: dict[tuple[str, ...], list[Term]] = field(default_factory=dict)
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # first two keys of phrases
     case_sensitive: set[str] = field(default_factory=set)
     holders: dict[tuple[str, str], list[tuple[Role, Actor]]] = field(default_factory=dict)
     office_of: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> office
@@ -166,6 +170,8 @@ class ActorDictionary:
             known.append(term)
             return
         self.phrases[keys] = [term]
+        if len(keys) > 1:
+            self.pairs.add((keys[0], keys[1]))
         first = keys[0]
         self.lengths[first] = tuple(sorted({*self.lengths.get(first, ()), len(keys)}, reverse=True))
 
@@ -176,9 +182,11 @@ class ActorDictionary:
         *,
         override: bool = True,
         with_name: bool = True,
+        common: bool = False,
     ) -> None:
-        """Index an actor under its name (unless ``with_name`` is false) and aliases."""
-        term = Term("actor", actor=actor)
+        """Index an actor under its name (unless ``with_name`` is false) and aliases;
+        ``common`` ones ("a regional peacekeeping force") also match in lower case."""
+        term = Term("actor", actor=actor, common=common)
         for alias in (actor.name, *aliases) if with_name else aliases:
             self.add(alias, term, override=override)
         if actor.kind != "person" or self.people.get(actor.name.lower()) is actor:
@@ -206,7 +214,14 @@ class ActorDictionary:
 
     def match(self, keys: list[str], i: int) -> tuple[int, list[Term]] | None:
         """The longest phrase starting at token ``i``: (length, terms), or None."""
-        for n in self.lengths.get(keys[i], ()):
+        lengths = self.lengths.get(keys[i])
+        if lengths is None:
+            return None
+        # most first words start no longer phrase with the word that follows
+        paired = i + 1 < len(keys) and (keys[i], keys[i + 1]) in self.pairs
+        for n in lengths:
+            if n > 1 and not paired:
+                continue
             if i + n <= len(keys):
                 terms = self.phrases.get(tuple(keys[i : i + n]))
                 if terms is not None:
@@ -242,13 +257,16 @@ class ActorDictionary:
         """The role of ``actor`` with the canonical ``office``, held at ``when`` if given."""
         if office is None:
             return None
+        near: Role | None = None
         for role in actor.roles:
             held = self.canonical_office(role.office)
             if held is None or (when is not None and not role.holds(when)):
                 continue
-            if held == office or held.endswith(" " + office):  # a "Minister" is a minister
+            if held == office:
                 return role
-        return None
+            if near is None and held.endswith(" " + office):  # a "Minister" is a minister
+                near = role
+        return near
 
     def holder(self, code: str, office: str, when: dt.date) -> tuple[Role, Actor] | None:
         """Who held ``office`` of ``code`` on ``when`` (the latest appointed if several)."""
@@ -318,7 +336,11 @@ def _load_countries(book: ActorDictionary, data: dict[str, Any]) -> None:
 def _load_organisations(book: ActorDictionary, data: list[dict[str, Any]]) -> None:
     for entry in data:
         role = Role(entry.get("code"), entry.get("sector"))
-        book.add_actor(Actor(entry["name"], "org", (role,)), entry.get("aliases", []))
+        book.add_actor(
+            Actor(entry["name"], "org", (role,)),
+            entry.get("aliases", []),
+            common=bool(entry.get("common")),
+        )
 
 
 def _load_people(book: ActorDictionary, data: list[dict[str, Any]]) -> None:

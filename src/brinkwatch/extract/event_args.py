@@ -10,17 +10,21 @@ phrase's head, else the one nearest to it inside the phrase.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from ..records import Entity
+from .actors import actor_for_span, document_text, only_modifies, resolve_text
 from .base import Extraction
-from .event_lexicon import grammar, lemma
+from .event_lexicon import grammar, lemma, lemma_text
 
 __all__ = [
+    "MentionIndex",
     "controller",
+    "coordinated_antecedent",
     "entity_for_token",
     "entity_in_phrase",
     "is_passive",
@@ -32,41 +36,8 @@ __all__ = [
     "subjects",
 ]
 
-ActorLookup = Callable[[Extraction, int, int], Entity | None]
-
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 CLAUSE_EDGES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc"})
-
-
-def _no_lookup(state: Extraction, start: int, end: int) -> Entity | None:
-    return None
-
-
-def _actor_lookup() -> ActorLookup:
-    try:
-        from .actors import actor_for_span
-    except ImportError:  # pragma: no cover - actors.py is written in parallel
-        return _no_lookup
-    return actor_for_span
-
-
-def _document_text(doc: Doc) -> str:
-    try:
-        from .actors import document_text
-    except ImportError:  # pragma: no cover - actors.py is written in parallel
-        return doc.text
-    return document_text(doc)
-
-
-TextLookup = Callable[[str, dt.date | None], Entity | None]
-
-
-def _text_lookup() -> TextLookup | None:
-    try:
-        from .actors import resolve_text
-    except ImportError:  # pragma: no cover - actors.py is written in parallel
-        return None
-    return resolve_text
 
 
 class MentionIndex:
@@ -74,13 +45,37 @@ class MentionIndex:
 
     def __init__(self, state: Extraction) -> None:
         self.state = state
-        self.lookup = _actor_lookup()
-        self.text_lookup = _text_lookup()
-        self.text = _document_text(state.doc)
+        self.text = document_text(state.doc)
         self.mentions = sorted(state.mentions, key=lambda m: (m.span[0], -m.span[1]))
         self.starts = [m.span[0] for m in self.mentions]
         self.cache: dict[tuple[int, int], Entity | None] = {}
-        self.sentence_starts = [sent.start for sent in state.doc.sents]
+        self.sentences = list(state.doc.sents)  # Doc.sents builds its spans anew each time
+        # every token's part of speech (V, N, A or None), lemma and lower-case form, read off
+        # the document's arrays: a spaCy Token object per word costs more than the look-up
+        doc = state.doc
+        strings = doc.vocab.strings
+        rows = doc.to_array([POS, LEMMA, LOWER]).tolist() if len(doc) else []
+        letters = {VERB: "V", AUX: "V", NOUN: "N", PROPN: "N", ADJ: "A"}
+        self.pos_letters: list[str | None] = [letters.get(row[0]) for row in rows]
+        self.lemma_ids: list[int] = [row[1] for row in rows]
+        self.lower_ids: list[int] = [row[2] for row in rows]
+        self.strings = strings
+        self.lemmas: dict[int, str] = {}
+        self.sentence_starts = [sent.start for sent in self.sentences]
+        # places that say whose something is ("anti-Syria journalist" is no Syrian's)
+        self.places = [
+            p for p in state.places if not only_modifies(self.text, p.span[0], p.span[1])
+        ]
+
+    def lemma(self, i: int) -> str:
+        """:func:`~.event_lexicon.lemma` of token ``i``, without making the token."""
+        found = self.lemmas.get(i)
+        if found is None:
+            found = self.lemmas[i] = lemma_text(self.strings[self.lemma_ids[i]])
+        return found
+
+    def lower(self, i: int) -> str:
+        return str(self.strings[self.lower_ids[i]])
 
     def sentence_start(self, token: Token) -> int:
         """Index of the first token of ``token``'s sentence (``token.sent`` is slow)."""
@@ -118,10 +113,12 @@ class MentionIndex:
         if key not in self.cache:
             i = bisect.bisect_left(self.starts, end)
             overlaps = any(m.span[1] > start for m in self.mentions[max(0, i - 8) : i])
-            if overlaps or self.text_lookup is None:
-                self.cache[key] = self.lookup(self.state, start, end)
+            if only_modifies(self.text, start, end):  # "anti-Syria", "Russian-made"
+                self.cache[key] = None
+            elif overlaps:
+                self.cache[key] = actor_for_span(self.state, start, end)
             else:
-                found = self.text_lookup(self.text[start:end], self.state.published)
+                found = resolve_text(self.text[start:end], self.state.published)
                 self.cache[key] = (
                     found.model_copy(update={"span": (start, end)}) if found is not None else None
                 )
@@ -253,7 +250,9 @@ def _owned(state: Extraction, token: Token, found: Entity, depth: int, avoid: st
     for child in token.children:
         if child.dep_ == "poss":
             owner = entity_for_token(state, child, depth + 1, avoid=avoid)
-            if owner is not None and owner.code is not None and owner.code != found.code:
+            if owner is None or owner.code is None or owner.code == avoid:
+                continue
+            if owner.code != found.code:
                 return found.model_copy(update={"code": owner.code})
     return found
 
@@ -265,15 +264,21 @@ def _by_role_or_residence(state: Extraction, token: Token, found: Entity) -> Ent
     """Two PLOVER conventions the dictionary cannot see in a name alone.
 
     A person described as an official of an international organisation acts for it ("Kenzo
-    Oshima, the United Nations Emergency Relief Coordinator" -> IGO, not JPN); a group placed
-    by its own phrase is coded where it lives ("the Albanians of southern Serbia" -> SRB).
+    Oshima, the United Nations Emergency Relief Coordinator" -> IGO, not JPN), and one the
+    dictionary cannot place by the role given ("Jan Novak, the Czech ambassador" -> CZE GOV); a
+    people placed by its own phrase is coded where it lives ("the Albanians of southern Serbia"
+    -> SRB), a group named by its country is not ("Cambodian refugees in Thailand" -> KHM).
     """
     for child in token.children:
         if child.dep_ == "appos":
             role = _direct_entity(state, child)
-            if role is not None and role.code == "IGO" and found.code != "IGO":
-                return found.model_copy(update={"code": "IGO", "sector": role.sector})
+            if role is None or role.code is None:
+                continue
+            if (role.code == "IGO" and found.code != "IGO") or found.code is None:
+                return found.model_copy(update={"code": role.code, "sector": role.sector})
     if found.sector not in GROUP_SECTORS or found.name is not None:
+        return found
+    if found.code is not None and not (found.sector == "CVL" and len(found.text.split()) == 1):
         return found
     preps = [c for c in token.children if c.dep_ == "prep"]
     for clause in token.children:  # "guerrillas operating in Macedonia", "Kurds living in"
@@ -285,7 +290,7 @@ def _by_role_or_residence(state: Extraction, token: Token, found: Entity) -> Ent
         for obj in prep.children:
             lo, hi = phrase_span(obj)
             start, end = _chars(token.doc, lo, hi)
-            for place in state.places:
+            for place in mentions_of(state).places:
                 inside = start <= place.span[0] and place.span[1] <= end
                 if inside and place.country and place.country != found.code:
                     return found.model_copy(update={"code": place.country})
@@ -298,7 +303,7 @@ def _code_donor(
     for child in token.children:
         if child.dep_ == "poss":
             owner = entity_for_token(state, child, depth + 1, avoid=avoid)
-            if owner is not None and owner.code is not None:
+            if owner is not None and owner.code is not None and owner.code != avoid:
                 return owner
     if found is None:  # "one third of the guerrillas", "members of the movement": the group
         for prep in token.children:
@@ -313,10 +318,16 @@ def _code_donor(
     start, end = _chars(doc, lo, hi)
     index = mentions_of(state)
     own = found.span if found is not None else None
-    coded = [m for m in index.inside(start, end) if m.code is not None and m.span != own]
+    coded = [
+        m
+        for m in index.inside(start, end)
+        if m.code is not None
+        and m.span != own
+        and m.text.lower() not in OWNER_PRONOUNS  # "his commitment to X" is about X
+    ]
     if coded:
         return min(coded, key=lambda m: abs(m.span[0] - token.idx))
-    for place in state.places:
+    for place in index.places:
         if start <= place.span[0] and place.span[1] <= end and place.country:
             return Entity(code=place.country, text=place.text, span=place.span)
     return None
@@ -372,6 +383,26 @@ def pronoun_antecedent(
                 ):
                     return found
     return None
+
+
+def coordinated_antecedent(pronoun: Token) -> list[Token]:
+    """The coordinated subject a plural pronoun refers back to ("Hamas and Fatah said they
+    ..."): the nearest earlier subject of a governing clause, with its conjuncts."""
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i < pronoun.i
+                    and child.lower_ not in THIRD_PERSON | PERSONAL
+                ):
+                    return _with_conjuncts(child)
+        node = head
+    return []
 
 
 def entity_in_phrase(

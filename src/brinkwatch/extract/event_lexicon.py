@@ -20,10 +20,14 @@ import yaml
 from spacy.tokens import Token
 
 __all__ = [
+    "POS_OF_TAG",
     "Grammar",
     "Match",
     "TriggerRule",
+    "could_trigger",
     "grammar",
+    "lemma",
+    "lemma_text",
     "match_trigger",
     "trigger_rules",
 ]
@@ -139,8 +143,20 @@ def grammar() -> Grammar:
 
 def lemma(token: Token) -> str:
     """The lower-case lemma, with the model's known lemmatizer slips corrected."""
-    word = token.lemma_.lower()
+    return lemma_text(token.lemma_)
+
+
+def lemma_text(raw: str) -> str:
+    """:func:`lemma` for a lemma string read off the document's arrays."""
+    word = raw.lower()
     return _aliases().get(word, word)
+
+
+def could_trigger(word: str, pos: str, lower: str) -> bool:
+    """Whether a token with lemma ``word`` (part of speech V, N or A) may match a rule: the
+    cheap test that spares :func:`match_trigger` (and a spaCy ``Token``) for most words."""
+    rules = trigger_rules()
+    return (word, pos) in rules or (pos == "N" and (lower.rstrip("s"), pos) in rules)
 
 
 @functools.cache

@@ -20,9 +20,11 @@ from spacy.tokens import Span, Token
 from ..records import Entity
 from .base import Extraction
 from .event_args import (
+    coordinated_antecedent,
     entity_for_token,
     entity_in_phrase,
     is_passive,
+    mentions_of,
     passive_participle,
     patients,
     phrase_span,
@@ -189,6 +191,8 @@ class SentenceCoder:
     def __init__(self, state: Extraction, sent: Span) -> None:
         self.state = state
         self.sent = sent
+        # the lemma of every verbal or adjectival token, read once ("said", "prepared")
+        self.verb_lemmas: dict[int, str] = {}
         self.words: Grammar = grammar()
         self.drafts: list[Draft] = []
         self.matches: list[Match] = []
@@ -201,11 +205,43 @@ class SentenceCoder:
     def entities(self, tokens: Iterable[Token]) -> list[Entity]:
         out: list[Entity] = []
         for token in tokens:
-            found = self.coordinated_modifiers(token) or [self.entity(token)]
+            found = (
+                self.plural_antecedents(token)
+                or self.coordinated_modifiers(token)
+                or [self.shared_modifier(token)]
+            )
             for entity in found:
                 if entity is not None and not any(same_entity(entity, e) for e in out):
                     out.append(entity)
         return out
+
+    def plural_antecedents(self, token: Token) -> list[Entity | None]:
+        """ "Hamas and Fatah said they would meet": "they" is each of the two."""
+        if token.lower_ not in ("they", "them", "their"):
+            return []
+        group = coordinated_antecedent(token)
+        if len(group) < 2:
+            return []
+        found = [self.entity(t) for t in group]
+        return found if all(e is not None for e in found) else []
+
+    def shared_modifier(self, token: Token) -> Entity | None:
+        """ "Israeli helicopters and tanks": a bare conjunct shares its first conjunct's
+        country."""
+        found = self.entity(token)
+        if found is None or found.code is not None or token.dep_ != "conj":
+            return found
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.lefts):
+            return found
+        first = token.head
+        if first.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") for c in first.lefts
+        ):
+            return found
+        shared = self.entity(first)
+        if shared is None or shared.code is None:
+            return found
+        return found.model_copy(update={"code": shared.code})
 
     def coordinated_modifiers(self, token: Token) -> list[Entity | None]:
         """ "French and Egyptian warships": one actor per coordinated modifier."""
@@ -266,7 +302,7 @@ class SentenceCoder:
 
     def place_entity(self, token: Token) -> Entity | None:
         """A named place at ``token``, as the (uncoded-sector) party it stands for."""
-        for place in self.state.places:
+        for place in mentions_of(self.state).places:
             if place.span[0] <= token.idx < place.span[1] and place.country:
                 return Entity(code=place.country, text=place.text, span=place.span)
         return None
@@ -275,7 +311,7 @@ class SentenceCoder:
         """The first named place inside ``token``'s phrase ("aid deliveries in Baghdad")."""
         lo, hi = phrase_span(token, extended=True)
         start, end = token.doc[lo].idx, token.doc[hi].idx + len(token.doc[hi].text)
-        for place in self.state.places:
+        for place in mentions_of(self.state).places:
             if start <= place.span[0] and place.span[1] <= end and place.country:
                 return Entity(code=place.country, text=place.text, span=place.span)
         return None

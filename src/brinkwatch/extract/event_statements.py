@@ -44,9 +44,11 @@ def _readiness(coder: SentenceCoder) -> None:
     itself stays planned. Its recipient is the attack's author when someone else will attack
     ("prepared for an Iranian attack"), else the attack's target.
     """
-    for token in coder.sent:
-        if lemma(token) not in coder.words["readiness_verbs"] or token.pos_ not in (*VERBAL, "ADJ"):
+    readiness = coder.words["readiness_verbs"]
+    for i, word in coder.verb_lemmas.items():
+        if word not in readiness:
             continue
+        token = coder.sent.doc[i]
         inside = {t.i for c in token.children if c.dep_ in ("xcomp", "prep") for t in c.subtree}
         attacks = [
             d
@@ -257,8 +259,9 @@ def _obligation(clause: Token) -> bool:
 def _demands(coder: SentenceCoder) -> None:
     """ "X said/declared/reiterated that Y must Z" -> REQUEST X -> Y."""
     speech = coder.words["speech_verbs"]
-    for token in coder.sent:
-        if token.pos_ not in VERBAL or lemma(token) not in speech:
+    for i, word in coder.verb_lemmas.items():
+        token = coder.sent.doc[i]
+        if word not in speech or token.pos_ not in VERBAL:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if token.dep_ in ("parataxis",) and token.head.pos_ in VERBAL:

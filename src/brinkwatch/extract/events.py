@@ -26,14 +26,30 @@ pronoun actor and alleged (accused-of) events.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Entity, Event, Place
-from .actors import document_text, is_ethnic_group
+from .actors import document_text, is_ethnic_group, only_modifies
 from .base import Extraction, extractor
-from .event_args import is_passive, patients, phrase_span, subjects
-from .event_lexicon import Grammar, Match, TriggerRule, grammar, lemma, match_trigger
+from .event_args import (
+    MentionIndex,
+    is_passive,
+    mentions_of,
+    patients,
+    phrase_span,
+    subjects,
+)
+from .event_lexicon import (
+    Grammar,
+    Match,
+    TriggerRule,
+    could_trigger,
+    grammar,
+    lemma,
+    match_trigger,
+)
 from .event_parties import (
     VERBAL,
     Draft,
@@ -53,6 +69,8 @@ from .realis import realis_for
 __all__ = ["Draft", "code_sentence", "extract_events"]
 
 MAX_EVENTS_PER_TRIGGER = 4
+PLACE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+ASSAULT_PREPS = ("on", "against", "at", "upon", "into", "toward", "towards")
 NON_STATES = frozenset({"IGO", "IMG", "NGO"})  # codes that name no country to live in
 
 
@@ -155,7 +173,10 @@ def code_noun(coder: SentenceCoder, match: Match) -> None:
     doers = coder.noun_actors(noun, rule.event, symmetric=symmetric) or (
         coder.noun_actors(anchor, rule.event, symmetric=symmetric) if anchor.i != noun.i else []
     )
-    if not doers and light is not None:
+    undergoers: list[Token] = []
+    if light is not None and _is_under(anchor, light):
+        doers, undergoers = _under_parties(light, doers)
+    elif not doers and light is not None:
         doers = subjects(light)
     grounds = _grounds_verb(noun) if not doers and rule.event == "ACCUSE" else None
     if grounds is not None:  # "jailed X on charges of treason": the jailer alleges
@@ -166,7 +187,10 @@ def code_noun(coder: SentenceCoder, match: Match) -> None:
         len({a.code for a in actors if a}) > 1 or any(lemma(c) == "joint" for c in noun.lefts)
     ):
         event = "COOPERATE"
-    recipients = coder.noun_recipients(noun, event, actors[0], light)
+    if undergoers:
+        recipients = coder.first_entity(undergoers, actors[0])
+    else:
+        recipients = coder.noun_recipients(noun, event, actors[0], light)
     if not recipients and anchor.i != noun.i:
         recipients = coder.noun_recipients(anchor, event, actors[0], light)
     if not recipients and grounds is not None:  # ... against the one jailed
@@ -174,6 +198,29 @@ def code_noun(coder: SentenceCoder, match: Match) -> None:
         recipients = coder.first_entity(held, actors[0])
     realis = realis_for(anchor, coder.governors)
     _draft_all(coder, match, event, actors, recipients, realis, "noun")
+
+
+def _is_under(noun: Token, light: Token) -> bool:
+    """ "came under attack", "was put under investigation", "placed X under arrest"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.i == light.i
+
+
+def _under_parties(light: Token, doers: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(doers, undergoers) of an event one is put or comes under: the one under it is whom
+    it is done to; its doer is the noun's own ("under attack by militants"), the passive's
+    agent, or whoever put someone under it ("police placed him under arrest")."""
+    if is_passive(light):
+        return doers or subjects(light), patients(light)
+    held = [o for o in objects_of(light) if o.dep_ != "attr"]
+    if held:
+        return doers or subjects(light), held
+    if not doers:  # "came under fire from Hezbollah fighters"
+        doers = [
+            o
+            for o in prep_objects(light, ("by", "from"))
+            if o.ent_type_ not in ("GPE", "LOC", "FAC") and lemma(o) not in grammar()["place_nouns"]
+        ][:1]
+    return doers, subjects(light)
 
 
 def _grounds_verb(noun: Token) -> Token | None:
@@ -228,13 +275,19 @@ def code_sentence(state: Extraction, sent: Span) -> list[Draft]:
 
     coder = SentenceCoder(state, sent)
     consumed: set[int] = set()
-    dependents: dict[int, list[Token]] = {}
-    tokens = list(sent)
-    for token in tokens:
-        if token.head.i != token.i:
-            dependents.setdefault(token.head.i, []).append(token)
-    for token in tokens:
-        found = match_trigger(token, dependents.get(token.i, []))
+    index = mentions_of(state)
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        letter = index.pos_letters[i]
+        if letter is None:
+            continue
+        word = index.lemma(i)
+        if letter != "N":
+            coder.verb_lemmas[i] = word
+        if not could_trigger(word, letter, index.lower(i)):
+            continue
+        token = doc[i]
+        found = match_trigger(token)
         if found is None:
             continue
         coder.matches.append(found)
@@ -323,17 +376,22 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 # ----------------------------------------------------------------------------- the extractor
 
 
-def _phrase_tokens(token: Token, depth: int = 0) -> Iterable[Token]:
-    """The trigger and its dependents, without embedded clauses."""
-    yield token
+def _phrase_tokens(token: Token, depth: int = 0) -> Iterable[int]:
+    """The trigger and its dependents, without embedded clauses (token indices)."""
+    yield token.i
     if depth < 4:
         for child in token.children:
             if child.dep_ not in ("advcl", "ccomp", "relcl", "parataxis", "conj", "acl"):
                 yield from _phrase_tokens(child, depth + 1)
 
 
-def _mode_and_context(draft: Draft, words: Grammar) -> tuple[str | None, list[str]]:
-    lemmas = {lemma(t) for t in _phrase_tokens(draft.token)} | {lemma(draft.token.head)}
+def _phrase_lemmas(token: Token, index: MentionIndex) -> frozenset[str]:
+    return frozenset({index.lemma(i) for i in _phrase_tokens(token)} | {lemma(token.head)})
+
+
+def _mode_and_context(
+    draft: Draft, words: Grammar, lemmas: frozenset[str]
+) -> tuple[str | None, list[str]]:
     mode = draft.mode
     if mode is None:
         for name, cues in words.modes.get(draft.event, {}).items():
@@ -352,11 +410,47 @@ def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
+def _names_a_party(doc: Doc, text: str, place: Place, draft: Draft) -> bool:
+    """A place word that only describes a participant: "US" in "US forces", "anti-Syria"."""
+    if only_modifies(text, *place.span):
+        return True
+    for party in (draft.actor, draft.recipient):
+        if party is None or not _inside(place.span, party.span) or place.span == party.span:
+            continue
+        word = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if word is not None and word.root.dep_ in PLACE_MODIFIER_DEPS:
+            return True
+    return False
+
+
+def _attached_place(state: Extraction, draft: Draft, places: list[Place]) -> Place | None:
+    """The place a locative preposition attaches to the trigger or its object ("in Iraq")."""
+    token = draft.anchor or draft.token
+    heads = {
+        token.i,
+        *(o.i for o in objects_of(token)),
+        *(o.i for o in prep_objects(token, ASSAULT_PREPS)),
+    }
+    for place in places:
+        span = state.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None or only_modifies(document_text(state.doc), *place.span):
+            continue
+        root = span.root
+        prep = root.head
+        if (
+            root.dep_ == "pobj"
+            and prep.lower_ in grammar()["locative_preps"]
+            and prep.head.i in heads
+        ):
+            return place
+    return None
+
+
 def _places_near(state: Extraction, draft: Draft, place: Place | None) -> list[Place]:
     """The event's location, then the places named inside the trigger's phrase."""
     token = draft.anchor or draft.token
     lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    inside = [p for p in state.places if lo <= p.span[0] and p.span[1] <= hi]
+    inside = [p for p in mentions_of(state).places if lo <= p.span[0] and p.span[1] <= hi]
     return ([place] if place is not None else []) + inside
 
 
@@ -365,6 +459,7 @@ def _with_country(
     places: list[Place],
     other: Entity | None,
     sentence_places: Sequence[Place] = (),
+    location: Place | None = None,
 ) -> Entity | None:
     """An actor the dictionary knows but cannot place takes a country from the event.
 
@@ -379,7 +474,7 @@ def _with_country(
     if entity is None or entity.code is not None:
         return entity
     if is_ethnic_group(entity):
-        return _residence(entity, places, other, sentence_places)
+        return _residence(entity, location, other, sentence_places)
     for place in places:
         if place.country is None:
             continue
@@ -398,6 +493,7 @@ def _with_country(
     if (
         other is not None
         and other.code
+        and other.code not in NON_STATES
         and other.sector is not None  # a party inside a country, not the country itself
         and (
             entity.sector in words["domestic_sectors"]
@@ -412,11 +508,10 @@ def _with_country(
 
 
 def _residence(
-    entity: Entity, places: list[Place], other: Entity | None, sentence_places: Sequence[Place]
+    entity: Entity, location: Place | None, other: Entity | None, sentence_places: Sequence[Place]
 ) -> Entity:
-    for place in places:
-        if place.country is not None and not (other is not None and place.span == other.span):
-            return entity.model_copy(update={"code": place.country})
+    if location is not None and location.country is not None:
+        return entity.model_copy(update={"code": location.country})
     if other is not None and other.code is not None and other.code not in NON_STATES:
         return entity.model_copy(update={"code": other.code})
     for place in sentence_places:
@@ -425,30 +520,64 @@ def _residence(
     return entity
 
 
-@extractor("events", "1")
-def extract_events(state: Extraction) -> None:
-    """Fill ``state.events`` with the PLOVER events of every sentence of ``state.doc``."""
-    words = grammar()
+@dataclass(frozen=True)
+class _Setting:
+    """What the sibling extractors say of one trigger: its time, place and source."""
+
+    date: str | None = None
+    date_end: str | None = None
+    date_text: str | None = None
+    location: Place | None = None
+    attribution: str | None = None
+
+
+def _setting(state: Extraction, trigger: tuple[int, int], sentence: tuple[int, int]) -> _Setting:
     date_for = optional_helper("time", "date_for")
     time_to_dates = optional_helper("time", "time_to_dates")
     location_for = optional_helper("place", "location_for")
     attribution_for = optional_helper("attribution", "attribution_for")
+    date = date_end = date_text = None
+    if date_for is not None and time_to_dates is not None:
+        when = date_for(state, trigger, sentence)
+        if when is not None:
+            date, date_end = time_to_dates(when)
+            date_text = when.text
+    return _Setting(
+        date=date,
+        date_end=date_end,
+        date_text=date_text,
+        location=location_for(state, trigger, sentence) if location_for else None,
+        attribution=attribution_for(state, *trigger) if attribution_for else None,
+    )
+
+
+@extractor("events", "1")
+def extract_events(state: Extraction) -> None:
+    """Fill ``state.events`` with the PLOVER events of every sentence of ``state.doc``."""
+    words = grammar()
     n = len(state.events)
+    index = mentions_of(state)
+    places = index.places
     text = document_text(state.doc)  # Doc.text joins every token: once per document
-    for sent in state.doc.sents:
+    for sent in index.sentences:
         sentence = (sent.start_char, sent.end_char)
-        in_sentence = [p for p in state.places if _inside(p.span, sentence)]
+        in_sentence = [p for p in places if _inside(p.span, sentence)]
+        settings: dict[tuple[int, int], _Setting] = {}  # drafts share their trigger's
+        lemmas: dict[int, frozenset[str]] = {}
         for draft in code_sentence(state, sent):
             trigger = draft.span
-            date = date_end = date_text = None
-            if date_for is not None and time_to_dates is not None:
-                when = date_for(state, trigger, sentence)
-                if when is not None:
-                    date, date_end = time_to_dates(when)
-                    date_text = when.text
-            place = location_for(state, trigger, sentence) if location_for else None
+            if trigger not in settings:
+                settings[trigger] = _setting(state, trigger, sentence)
+            setting = settings[trigger]
+            place = setting.location
+            if place is not None and _names_a_party(state.doc, text, place, draft):
+                # "rockets at US forces in Iraq" happen in Iraq, not the US; "an anti-Syria
+                # journalist was killed" did not happen in Syria
+                place = _attached_place(state, draft, places)
             near = _places_near(state, draft, place)
-            mode, context = _mode_and_context(draft, words)
+            if draft.token.i not in lemmas:
+                lemmas[draft.token.i] = _phrase_lemmas(draft.token, index)
+            mode, context = _mode_and_context(draft, words, lemmas[draft.token.i])
             n += 1
             state.events.append(
                 Event(
@@ -456,17 +585,17 @@ def extract_events(state: Extraction) -> None:
                     event=draft.event,
                     mode=mode,
                     context=context,
-                    actor=_with_country(draft.actor, near, draft.recipient, in_sentence),
-                    recipient=_with_country(draft.recipient, near, draft.actor, in_sentence),
+                    actor=_with_country(draft.actor, near, draft.recipient, in_sentence, place),
+                    recipient=_with_country(draft.recipient, near, draft.actor, in_sentence, place),
                     realis=draft.realis,
-                    date=date,
-                    date_end=date_end,
-                    date_text=date_text,
+                    date=setting.date,
+                    date_end=setting.date_end,
+                    date_text=setting.date_text,
                     event_text=text[trigger[0] : trigger[1]],
                     span=trigger,
                     sentence_span=sentence,
                     location=place,
-                    attribution=attribution_for(state, *trigger) if attribution_for else None,
+                    attribution=setting.attribution,
                     confidence=draft.confidence,
                 )
             )
