@@ -46,7 +46,7 @@ from synthetic_corpus import synthetic_articles
 from brinkwatch import settings
 from brinkwatch.engines.local import LocalEngine
 from brinkwatch.errors import InputError
-from brinkwatch.extract.base import PIPELINE, Extraction, registered
+from brinkwatch.extractors.base import PIPELINE, Extraction, registered
 from brinkwatch.nlp import load_model
 from brinkwatch.pipeline import extract_articles, ingest
 from brinkwatch.read import read_inputs

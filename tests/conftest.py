@@ -13,7 +13,7 @@ import pytest
 from spacy.language import Language
 
 from brinkwatch import settings
-from brinkwatch.extract import extract_document
+from brinkwatch.extractors import extract_document
 from brinkwatch.nlp import load_model
 from brinkwatch.records import Document
 

@@ -10,10 +10,10 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from brinkwatch.extract.actors import actor_for_span, extract_actors, find_mentions, resolve_text
-from brinkwatch.extract.actors_dictionary import ActorDictionary, actor_dictionary
-from brinkwatch.extract.actors_phoenix import load_phoenix, parse_code
-from brinkwatch.extract.base import Extraction
+from brinkwatch.extractors.actors import actor_for_span, extract_actors, find_mentions, resolve_text
+from brinkwatch.extractors.actors_dictionary import ActorDictionary, actor_dictionary
+from brinkwatch.extractors.actors_phoenix import load_phoenix, parse_code
+from brinkwatch.extractors.base import Extraction
 from brinkwatch.records import Document
 
 D2024 = dt.date(2024, 11, 5)

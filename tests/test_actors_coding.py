@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 import spacy
 
-from brinkwatch.extract.actors import (
+from brinkwatch.extractors.actors import (
     document_text,
     find_mentions,
     is_ethnic_group,

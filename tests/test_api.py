@@ -35,3 +35,11 @@ def test_public_api_is_pinned() -> None:
     assert brinkwatch.__all__ == PUBLIC
     for name in brinkwatch.__all__:
         assert hasattr(brinkwatch, name), name
+
+
+def test_extract_function_and_extractor_package_coexist() -> None:
+    import importlib
+
+    events = importlib.import_module("brinkwatch.extractors.events")
+    assert callable(brinkwatch.extract)
+    assert brinkwatch.extractors.events is events  # type: ignore[attr-defined]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from brinkwatch.extract.attribution_cues import outlet_lexicon
-from brinkwatch.extract.attribution_quotes import QuoteIndex, quote_spans
+from brinkwatch.extractors.attribution_cues import outlet_lexicon
+from brinkwatch.extractors.attribution_quotes import QuoteIndex, quote_spans
 from brinkwatch.records import Attribution, Document
 
 
@@ -160,9 +160,9 @@ def test_cue_inside_a_quotation_is_the_speakers_words(extract) -> None:  # type:
 def test_nested_chain_and_innermost_attribution_for(nlp) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from brinkwatch.extract.actors import extract_actors
-    from brinkwatch.extract.attribution import attribution_for, extract_attributions
-    from brinkwatch.extract.base import Extraction
+    from brinkwatch.extractors.actors import extract_actors
+    from brinkwatch.extractors.attribution import attribution_for, extract_attributions
+    from brinkwatch.extractors.base import Extraction
 
     text = "Canadian officials said a senior aide told the BBC that the talks had collapsed."
     state = Extraction(doc=nlp(text), doc_id="t", published=dt.date(2024, 1, 2))
@@ -185,12 +185,12 @@ def by_cue_in(attributions: list[Attribution], cue: str) -> Attribution:
 
 @pytest.mark.models
 def test_intentions_do_not_source_the_claims_inside_them(nlp) -> None:  # type: ignore[no-untyped-def]
-    from brinkwatch.extract.attribution import (
+    from brinkwatch.extractors.attribution import (
         attribution_for,
         attribution_kind,
         extract_attributions,
     )
-    from brinkwatch.extract.base import Extraction
+    from brinkwatch.extractors.base import Extraction
 
     text = "Peru plans to expel the ambassador."
     state = Extraction(doc=nlp(text), doc_id="t", published=None)

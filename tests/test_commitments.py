@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brinkwatch.extract.commitment_patterns import markers
+from brinkwatch.extractors.commitment_patterns import markers
 from brinkwatch.records import Commitment, Document
 
 pytestmark = pytest.mark.models

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from brinkwatch.extract.event_lexicon import grammar, match_trigger, trigger_rules
+from brinkwatch.extractors.event_lexicon import grammar, match_trigger, trigger_rules
 from brinkwatch.records import EVENT_TYPES
 
 FLAGS = {

@@ -11,7 +11,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from brinkwatch.extract.event_args import is_passive, misparsed_subject, patients, subjects
+from brinkwatch.extractors.event_args import is_passive, misparsed_subject, patients, subjects
 from brinkwatch.records import Document, Event
 
 Extract = Callable[..., Document]

@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from brinkwatch.evaluate import run_benchmark
-from brinkwatch.extract.base import Extraction
-from brinkwatch.extract.gazetteer import gazetteer, name_key
-from brinkwatch.extract.place import extract_places, find_places, location_for, lookup_place
-from brinkwatch.extract.place_resolve import Context, Query, choose, haversine_km
+from brinkwatch.extractors.base import Extraction
+from brinkwatch.extractors.gazetteer import gazetteer, name_key
+from brinkwatch.extractors.place import extract_places, find_places, location_for, lookup_place
+from brinkwatch.extractors.place_resolve import Context, Query, choose, haversine_km
 from brinkwatch.records import Document, Place
 
 VOCAB = English().vocab  # English lexical attributes (is_title...), no trained model

@@ -17,8 +17,8 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from brinkwatch.extract.place import find_places
-from brinkwatch.extract.place_resolve import haversine_km
+from brinkwatch.extractors.place import find_places
+from brinkwatch.extractors.place_resolve import haversine_km
 from brinkwatch.records import Place
 
 VOCAB = English().vocab

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from brinkwatch.extract.realis import is_negated, local_modal, realis_for
+from brinkwatch.extractors.realis import is_negated, local_modal, realis_for
 
 
 def parsed(rows: list[tuple[str, str, str, int, str]]) -> Doc:

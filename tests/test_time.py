@@ -13,8 +13,8 @@ import pytest
 from spacy.language import Language
 
 from brinkwatch.evaluate import run_benchmark
-from brinkwatch.extract.base import Extraction
-from brinkwatch.extract.time import date_for, extract_times, find_times
+from brinkwatch.extractors.base import Extraction
+from brinkwatch.extractors.time import date_for, extract_times, find_times
 from brinkwatch.records import Time
 
 pytestmark = pytest.mark.models

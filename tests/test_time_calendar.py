@@ -8,8 +8,8 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from brinkwatch.extract.time import find_times, time_to_dates
-from brinkwatch.extract.time_calendar import (
+from brinkwatch.extractors.time import find_times, time_to_dates
+from brinkwatch.extractors.time_calendar import (
     Point,
     duration_value,
     pick_occurrence,
@@ -17,7 +17,7 @@ from brinkwatch.extract.time_calendar import (
     shift,
     weekday_date,
 )
-from brinkwatch.extract.time_rules import grammar
+from brinkwatch.extractors.time_rules import grammar
 from brinkwatch.records import Time
 
 TUESDAY = dt.date(2024, 11, 5)  # ISO week 45

@@ -326,7 +326,7 @@ def info(
 
       brinkwatch info --json --db crisis.db
     """
-    from .extract import extractor_versions
+    from .extractors import extractor_versions
     from .nlp import model_info
 
     facts: dict[str, Any] = {"version": __version__}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from . import settings
 from .errors import ExtractionFailed, InputError
-from .extract import extract_document
+from .extractors import extract_document
 from .nlp import load_model
 from .records import Article, Document
 from .store import StoreBackend

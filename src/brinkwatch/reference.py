@@ -13,7 +13,7 @@ from importlib import resources
 import typer.main
 
 from . import settings
-from .extract import extractor_versions
+from .extractors import extractor_versions
 from .records import EVENT_TYPES
 
 __all__ = ["render_reference"]
@@ -38,7 +38,7 @@ def _commands() -> list[str]:
 
 
 def _event_types() -> list[str]:
-    lexicon = resources.files("brinkwatch.extract") / "data" / "events" / "triggers.csv"
+    lexicon = resources.files("brinkwatch.extractors") / "data" / "events" / "triggers.csv"
     with lexicon.open(encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     counts = Counter(row.get("event") for row in csv.DictReader(lines))

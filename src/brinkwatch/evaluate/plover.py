@@ -30,7 +30,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..extract import extract_document
+from ..extractors import extract_document
 from ..records import EVENT_TYPES, Event
 from . import Report, benchmark, jsonl_path
 

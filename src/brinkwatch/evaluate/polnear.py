@@ -23,8 +23,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extract.attribution import attribution_kind, extract_attributions
-from ..extract.base import PIPELINE, Extraction, registered
+from ..extractors.attribution import attribution_kind, extract_attributions
+from ..extractors.base import PIPELINE, Extraction, registered
 from ..records import Attribution
 from . import Report, benchmark, jsonl_path
 

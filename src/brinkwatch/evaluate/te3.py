@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..extract.time import find_times
+from ..extractors.time import find_times
 from ..records import Time
 from . import Report, benchmark, jsonl_path
 

@@ -28,10 +28,10 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..extract.base import Extraction
-from ..extract.gazetteer import gazetteer, name_key
-from ..extract.place import extract_places
-from ..extract.place_resolve import haversine_km
+from ..extractors.base import Extraction
+from ..extractors.gazetteer import gazetteer, name_key
+from ..extractors.place import extract_places
+from ..extractors.place_resolve import haversine_km
 from ..records import Place
 from . import Report, benchmark, jsonl_path
 

@@ -2,7 +2,7 @@
 
 Over a sample of the text: the share of letters in Latin script, then the share of words
 that are English function words against the share that are function words of other
-Latin-script languages (both lists are data under ``extract/data/read/``). A text is refused
+Latin-script languages (both lists are data under ``extractors/data/read/``). A text is refused
 only on positive evidence — mostly another script, or clearly more foreign than English
 function words — so headlines, lists of names and short summaries pass.
 """
@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 @functools.cache
 def function_words(name: str) -> frozenset[str]:
-    """The word list ``extract/data/read/<name>.txt`` (one per line, ``#`` comments)."""
+    """The word list ``extractors/data/read/<name>.txt`` (one per line, ``#`` comments)."""
     lines = (DATA_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 

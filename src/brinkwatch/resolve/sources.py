@@ -12,7 +12,7 @@ Each report reaches the reader through a *channel*, and the count is of distinct
   outlet that published it, or by its document when the outlet is unknown.
 
 Outlet names are compared through the outlet list of the attribution extractor
-(``extract/data/attribution/outlets.yaml``), so "AP" and "The Associated Press" are one.
+(``extractors/data/attribution/outlets.yaml``), so "AP" and "The Associated Press" are one.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 "on Sunday" modifies the verb of its clause ("raised ... on Sunday"), so the verb's tense
 decides whether a bare weekday lies before or after the publication date, and the verb is
-what :func:`~brinkwatch.extract.time.date_for` attaches the expression to.
+what :func:`~brinkwatch.extractors.time.date_for` attaches the expression to.
 """
 
 from __future__ import annotations

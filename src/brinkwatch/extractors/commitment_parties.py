@@ -46,7 +46,7 @@ _NEARBY_CHARS = 800  # how far back "they" looks for a third party
 @functools.cache
 def event_lexicon() -> dict[str, str]:
     """Fallback trigger lexicon: lemma -> PLOVER event type."""
-    path = resources.files("brinkwatch.extract").joinpath("data", "commitments", "events.csv")
+    path = resources.files("brinkwatch.extractors").joinpath("data", "commitments", "events.csv")
     with path.open(encoding="utf-8") as handle:
         return {
             row["lemma"].strip().lower(): row["event"].strip() for row in csv.DictReader(handle)

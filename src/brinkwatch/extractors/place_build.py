@@ -8,7 +8,7 @@ the names; each division's point is the middle of the bounding box of its popula
 which lands within ~160 km of the GeoNames point for most divisions (checked on US states,
 Canadian provinces, Chinese and Iranian provinces).
 
-    python -m brinkwatch.extract.place_build path/to/rg_cities1000.csv
+    python -m brinkwatch.extractors.place_build path/to/rg_cities1000.csv
 
 writes ``data/places/admin1.tsv`` and ``data/places/admin2.tsv``.
 """

@@ -32,7 +32,7 @@ SOURCING_CLASSES: frozenset[str] = frozenset({"speech", "evidence", "stance", "c
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("brinkwatch.extract").joinpath("data", "attribution", name)
+    text = resources.files("brinkwatch.extractors").joinpath("data", "attribution", name)
     data = yaml.safe_load(text.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"data/attribution/{name}: expected a mapping at the top level")

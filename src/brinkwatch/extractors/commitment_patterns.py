@@ -67,7 +67,7 @@ def _negating(table: Mapping[str, Any] | None) -> dict[str, bool]:
 
 @functools.cache
 def markers() -> Markers:
-    path = resources.files("brinkwatch.extract").joinpath("data", "commitments", "markers.yaml")
+    path = resources.files("brinkwatch.extractors").joinpath("data", "commitments", "markers.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     pronouns = data.get("pronouns") or {}
     return Markers(

@@ -69,7 +69,9 @@ class Grammar:
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
-    text = resources.files("brinkwatch.extract").joinpath("data", "time", name).read_text("utf-8")
+    text = (
+        resources.files("brinkwatch.extractors").joinpath("data", "time", name).read_text("utf-8")
+    )
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
         raise ValueError(f"data/time/{name}: expected a mapping")
