@@ -143,7 +143,6 @@ def ingest(
             doc_id = store.free_doc_id(item.doc_id, sha)
             yield item if doc_id == item.doc_id else item.model_copy(update={"doc_id": doc_id})
 
-    stored: list[str] = []
     for article, record in run(fresh(), nlp):
         if isinstance(record, ExtractionFailed):
             report.errors.append(record)
@@ -152,13 +151,11 @@ def ingest(
             continue
         if store.add_document(article, record):
             report.stored += 1
-            stored.append(record.doc_id)
         else:
             report.skipped += 1
         if on_stored:
             on_stored(article, record)
-    if stored:
-        from .resolve import update_after_ingest
+    from .resolve import update_after_ingest
 
-        update_after_ingest(store, stored)
+    update_after_ingest(store)  # also finishes what an interrupted earlier run left
     return report

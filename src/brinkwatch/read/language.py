@@ -15,7 +15,7 @@ from pathlib import Path
 
 __all__ = ["not_english_reason"]
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "extract" / "data" / "read"
+DATA_DIR = Path(__file__).resolve().parents[1] / "extractors" / "data" / "read"
 SAMPLE_CHARS = 20_000
 MIN_LETTERS = 20  # fewer letters than this: no judgement at all
 MIN_WORDS = 12  # fewer words than this: only the script is checked

@@ -37,14 +37,24 @@ __all__ = [
 def update_after_ingest(store: StoreBackend, doc_ids: Iterable[str] | None = None) -> None:
     """Cluster the newly stored event reports and bring the red lines up to date.
 
-    ``doc_ids`` names the documents just stored (None: reconsider every commitment).
+    ``doc_ids`` names the documents to take into account; by default, every document stored
+    but not yet resolved (recorded in ``resolve_pending`` when it was stored), so a run
+    interrupted between storing and resolving is completed by the next one.
     Stores without SQL (none yet) are left alone.
     """
     if not isinstance(store, SqliteStore):
         return
     from .. import settings
 
-    update_clusters(store)
-    days = settings.get("redline_deadline_days")
-    rules = RedLineRules(deadline_days=int(days) if int(days) > 0 else None)
-    update_commitments(store, None if doc_ids is None else list(doc_ids), rules=rules)
+    with store.atomic():
+        pending = store.query(
+            "SELECT d.id, d.doc_id FROM resolve_pending p JOIN documents d ON d.id = p.document_id"
+        )
+        fresh = sorted({r["doc_id"] for r in pending} | set(doc_ids or ()))
+        if not fresh:
+            return
+        update_clusters(store)
+        days = settings.get("redline_deadline_days")
+        rules = RedLineRules(deadline_days=int(days) if int(days) > 0 else None)
+        update_commitments(store, fresh, rules=rules)
+        store.execute("DELETE FROM resolve_pending")

@@ -5,6 +5,9 @@
 - ``cluster_members``: which cluster each event report belongs to (one cluster per event).
 - ``commitment_transitions``: the status history of each red line, with the events and the
   document that moved it; ``commitments.status`` holds the last ``to_status``.
+- ``resolve_pending``: documents stored but not yet taken into clusters and red-line status
+  (a trigger fills it in the same transaction as the document), so an ingest interrupted
+  after storing but before resolving is finished by the next run.
 """
 
 from __future__ import annotations
@@ -57,5 +60,18 @@ migration(
         UNIQUE (commitment_id, seq)
     );
     CREATE INDEX commitment_transitions_commitment ON commitment_transitions(commitment_id);
+    """,
+)
+
+migration(
+    "0103_resolve_pending_documents",
+    """
+    CREATE TABLE resolve_pending (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+    );
+    CREATE TRIGGER documents_resolve_pending AFTER INSERT ON documents
+    BEGIN
+        INSERT INTO resolve_pending(document_id) VALUES (NEW.id);
+    END;
     """,
 )

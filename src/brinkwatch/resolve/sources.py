@@ -28,7 +28,7 @@ from .reports import Report
 
 __all__ = ["canonical_outlet", "independent_sources"]
 
-_OUTLETS_FILE = Path(__file__).parents[1] / "extract" / "data" / "attribution" / "outlets.yaml"
+_OUTLETS_FILE = Path(__file__).parents[1] / "extractors" / "data" / "attribution" / "outlets.yaml"
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -41,10 +41,7 @@ def _fold(name: str) -> str:
 def _outlet_aliases() -> dict[str, str]:
     """Folded spelling -> canonical outlet name, from the shared outlet list."""
     aliases: dict[str, str] = {}
-    try:
-        data = yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return aliases
+    data = yaml.safe_load(_OUTLETS_FILE.read_text(encoding="utf-8")) or {}
     outlets = data.get("outlets") if isinstance(data, dict) else None
     if not isinstance(outlets, dict):
         return aliases
