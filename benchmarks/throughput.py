@@ -12,7 +12,7 @@ each registered extractor timed over the parsed docs (who costs what, as a share
 time); one ``ingest`` (read + extract + SQLite) pass; and scaling with local worker
 processes (``LocalEngine(workers=1)`` vs ``workers=2``, wall time, pool start included).
 
-Texts: ``examples/storyline/*.txt``, synthetic articles (``synthetic_corpus.py``), and the
+Texts: the example storyline (``examples/storyline/``), synthetic articles (``synthetic_corpus.py``), and the
 seed report from ``../shared`` when present. Prints tables; writes
 ``bench-results/throughput.json``.
 
@@ -70,7 +70,7 @@ def corpus(synthetic: int) -> tuple[list[Article], dict[str, int]]:
         item
         for item in read_inputs([EXAMPLES], require_english=False)
         if not isinstance(item, InputError)
-    ] if any(EXAMPLES.glob("*.txt")) else []  # fmt: skip
+    ]
     seed = []
     if SEED.exists():
         text = SEED.read_text(encoding="utf-8")
