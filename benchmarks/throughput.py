@@ -12,8 +12,9 @@ each registered extractor timed over the parsed docs (who costs what, as a share
 time); one ``ingest`` (read + extract + SQLite) pass; and scaling with local worker
 processes (``LocalEngine(workers=1)`` vs ``workers=2``, wall time, pool start included).
 
-Texts: the example storyline (``examples/storyline/``), synthetic articles (``synthetic_corpus.py``), and the
-seed report from ``../shared`` when present. Prints tables; writes
+Texts: the example storyline (``examples/storyline/``), synthetic articles
+(``synthetic_corpus.py``), and the seed report from ``../shared`` when present. Prints
+tables; writes
 ``bench-results/throughput.json``.
 
     python benchmarks/throughput.py                 # the default run (a few minutes)
