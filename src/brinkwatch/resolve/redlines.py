@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -285,48 +286,128 @@ def track_commitment(
 # -- the store -------------------------------------------------------------------------------
 
 
-def _affected(store: SqliteStore, doc_ids: Iterable[str] | None) -> list[Any]:
+_RETRACTION_KINDS = ("THREATEN", "RETREAT", "CONCEDE", "REJECT")
+
+
+def _kinds(p: _Parties) -> list[str]:
+    """The event types that can bear on a commitment (its candidate reports' types)."""
+    return sorted({k for k in (p.condition[0], p.consequence[0], *_RETRACTION_KINDS) if k})
+
+
+def _since(r: Report) -> str | None:
+    """What the candidate date filter compares: the event's date, else its publication."""
+    return r.date if r.date is not None else r.published
+
+
+@dataclass
+class _Row:
+    id: str
+    commitment: Commitment
+    parties: _Parties
+    status: str
+    document: int
+    doc_id: str
+    published: str | None
+
+
+def _commitments(store: SqliteStore) -> list[_Row]:
     rows = store.query(
         "SELECT c.id, c.record, c.status, c.document_id, d.doc_id, d.published "
         "FROM commitments c JOIN documents d ON d.id = c.document_id ORDER BY d.published, "
         "d.doc_id, c.start"
     )
+    found = []
+    for row in rows:
+        c = Commitment.model_validate_json(row["record"])
+        found.append(_Row(row["id"], c, _parties(c), row["status"], row["document_id"],
+                          row["doc_id"], row["published"]))  # fmt: skip
+    return found
+
+
+def _affected(store: SqliteStore, rows: list[_Row], doc_ids: Iterable[str] | None) -> list[_Row]:
+    """The commitments that the documents ``doc_ids`` can change (all of them for None):
+    theirs, every triggered one and every one breached by its deadline (the news clock
+    moved), and those for which one of their events is a candidate report."""
     if doc_ids is None:
         return rows
     fresh = sorted(set(doc_ids))
-    if not fresh:
-        return [r for r in rows if r["status"] == "triggered"]
-    marks = ",".join("?" * len(fresh))
-    codes: set[str] = set()
-    for row in store.query(
-        f"SELECT e.actor_code, e.recipient_code FROM events e JOIN documents d "
-        f"ON d.id = e.document_id WHERE d.doc_id IN ({marks})",
-        tuple(fresh),
-    ):
-        codes.update(c for c in (row["actor_code"], row["recipient_code"]) if c)
+    overdue = {
+        row["commitment_id"]
+        for row in store.query(
+            "SELECT commitment_id FROM commitment_transitions WHERE rule = 'deadline_passed'"
+        )
+    }
+    keys: set[tuple[str, str]] = set()
+    for i in range(0, len(fresh), 500):
+        chunk = fresh[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.query(
+            f"SELECT e.event, e.actor_code, e.recipient_code FROM events e JOIN documents d "
+            f"ON d.id = e.document_id WHERE d.doc_id IN ({marks})",
+            tuple(chunk),
+        ):
+            keys.update((row["event"], c) for c in (row["actor_code"], row["recipient_code"]) if c)
+    new = set(fresh)
+    events = {kind for kind, _ in keys}
     picked = []
-    for row in rows:
-        parties = _parties(Commitment.model_validate_json(row["record"]))
-        if row["doc_id"] in fresh or row["status"] == "triggered" or parties.codes & codes:
-            picked.append(row)
+    for c in rows:
+        if c.doc_id in new or c.status == "triggered" or c.id in overdue:
+            picked.append(c)
+            continue
+        kinds = [k for k in _kinds(c.parties) if k in events]
+        if any((k, code) in keys for k in kinds for code in c.parties.codes):
+            picked.append(c)
     return picked
 
 
-def _candidates(store: SqliteStore, c: Commitment, document: int, since: str) -> list[Report]:
-    p = _parties(c)
-    codes = sorted(p.codes)
-    kinds = {p.condition[0], p.consequence[0], "THREATEN", "RETREAT", "CONCEDE", "REJECT"}
-    types = sorted(k for k in kinds if k)
-    if not codes:
-        return []
-    code_marks, type_marks = ",".join("?" * len(codes)), ",".join("?" * len(types))
-    return load_reports(
+class _Index:
+    """Event reports by (type, actor code) and (type, recipient code), each list ordered by
+    the date the candidate filter compares, so each commitment looks up only its own."""
+
+    def __init__(self, reports: list[Report]) -> None:
+        self.by_actor: dict[tuple[str, str], list[Report]] = {}
+        self.by_recipient: dict[tuple[str, str], list[Report]] = {}
+        for r in reports:
+            if _since(r) is None:
+                continue  # the SQL filter never kept a report without any date
+            if r.actor:
+                self.by_actor.setdefault((r.event, r.actor), []).append(r)
+            if r.recipient:
+                self.by_recipient.setdefault((r.event, r.recipient), []).append(r)
+        self.keys: dict[int, list[str]] = {}
+        for bucket in (*self.by_actor.values(), *self.by_recipient.values()):
+            bucket.sort(key=lambda r: _since(r) or "")
+            self.keys[id(bucket)] = [_since(r) or "" for r in bucket]
+
+    def candidates(self, p: _Parties, document: int, since: str) -> list[Report]:
+        """The reports the candidate filter keeps for a commitment of ``document``: of one of
+        its types, involving one of its codes, from another document, not dated before."""
+        found: dict[str, Report] = {}
+        for kind in _kinds(p):
+            for code in sorted(p.codes):
+                for index in (self.by_actor, self.by_recipient):
+                    bucket = index.get((kind, code))
+                    if not bucket:
+                        continue
+                    for r in bucket[bisect_left(self.keys[id(bucket)], since) :]:
+                        if r.document != document:
+                            found[r.event_id] = r
+        return list(found.values())
+
+
+def _load_index(store: SqliteStore, rows: list[_Row]) -> _Index:
+    kinds = sorted({k for row in rows for k in _kinds(row.parties)})
+    codes = sorted({c for row in rows for c in row.parties.codes})
+    if not kinds or not codes:
+        return _Index([])
+    reports = load_reports(
         store,
-        f"e.event IN ({type_marks}) AND d.id != ? AND COALESCE(e.date, d.published) >= ? "
-        f"AND (e.actor_code IN ({code_marks}) OR e.recipient_code IN ({code_marks}))",
-        [*types, document, since, *codes, *codes],
+        "e.event IN (SELECT value FROM json_each(?)) AND (e.actor_code IN "
+        "(SELECT value FROM json_each(?)) OR e.recipient_code IN (SELECT value FROM json_each(?)))",
+        [json.dumps(kinds), json.dumps(codes), json.dumps(codes)],
         with_sentence=True,
     )
+    return _Index(reports)
 
 
 def _cluster_of(store: SqliteStore, event_ids: list[str]) -> dict[str, str]:
@@ -351,36 +432,46 @@ def update_commitments(
     """Recompute the status history of the commitments; returns how many changed.
 
     With ``doc_ids`` (the documents just stored) only the commitments those documents can
-    affect are recomputed: theirs, those sharing an actor code with their events, and every
-    triggered one (the news clock moved); without, all of them.
+    affect are recomputed: theirs, those for which one of their events is a candidate
+    report, and every triggered or deadline-breached one (the news clock moved); without,
+    all of them. The event reports are read and indexed once per call.
     """
     clock_row = store.query("SELECT MAX(published) AS clock FROM documents")
     clock = parse_date(clock_row[0]["clock"]) if clock_row else None
+    following: dict[dt.date, int | None] = {}
 
     def document_after(day: dt.date) -> int | None:
-        rows = store.query(
-            "SELECT id FROM documents WHERE published > ? ORDER BY published, doc_id LIMIT 1",
-            (day.isoformat(),),
-        )
-        return int(rows[0]["id"]) if rows else None
+        if day not in following:
+            rows = store.query(
+                "SELECT id FROM documents WHERE published > ? ORDER BY published, doc_id LIMIT 1",
+                (day.isoformat(),),
+            )
+            following[day] = int(rows[0]["id"]) if rows else None
+        return following[day]
 
     changed = 0
     with store.atomic():
-        for row in _affected(store, doc_ids):
-            commitment = Commitment.model_validate_json(row["record"])
-            since = commitment.date or row["published"]
-            reports = _candidates(store, commitment, row["document_id"], since) if since else []
+        affected = _affected(store, _commitments(store), doc_ids)
+        index = _load_index(store, affected)
+        cluster_of: dict[str, str] | None = None
+        for row in affected:
+            since = row.commitment.date or row.published
+            reports = index.candidates(row.parties, row.document, since) if since else []
+            if cluster_of is None and reports:
+                ids = {r.event_id for b in index.by_actor.values() for r in b}
+                ids.update(r.event_id for b in index.by_recipient.values() for r in b)
+                cluster_of = _cluster_of(store, sorted(ids))
             steps = track_commitment(
-                commitment,
-                published=row["published"],
-                document=row["document_id"],
+                row.commitment,
+                published=row.published,
+                document=row.document,
                 reports=reports,
-                cluster_of=_cluster_of(store, [r.event_id for r in reports]),
+                cluster_of=cluster_of or {},
                 clock=clock,
                 rules=rules,
                 document_after=document_after,
             )
-            if _store_steps(store, row["id"], row["status"], steps):
+            if _store_steps(store, row.id, row.status, steps):
                 changed += 1
     return changed
 
