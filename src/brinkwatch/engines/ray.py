@@ -136,6 +136,7 @@ def _connect(address: str | None) -> bool:
         ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
     else:
         ray.init(
+            address="local",  # always a new local cluster, never one found lying around
             num_cpus=LOCAL_CPUS,
             include_dashboard=False,
             object_store_memory=OBJECT_STORE_BYTES,
