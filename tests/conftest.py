@@ -7,6 +7,8 @@ need them skip when they are absent.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,19 @@ def extract(nlp: Language):  # type: ignore[no-untyped-def]
         return extract_document(nlp(text), doc_id="t", published=when)
 
     return run
+
+
+CorpusWriter = Callable[[Path, int], Path]
+
+
+@pytest.fixture(scope="session")
+def write_synthetic_corpus() -> CorpusWriter:
+    """``write_synthetic_corpus(path, n)`` writes n synthetic articles (benchmarks/)."""
+    spec = importlib.util.spec_from_file_location(
+        "synthetic_corpus", ROOT / "benchmarks" / "synthetic_corpus.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    writer: CorpusWriter = module.write_corpus
+    return writer

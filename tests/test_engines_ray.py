@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,32 +12,22 @@ from brinkwatch.engines.wire import to_wire
 from brinkwatch.pipeline import ingest
 from brinkwatch.records import Article, Document
 from brinkwatch.store import SqliteStore
+from conftest import CorpusWriter
 
 pytest.importorskip("ray.data")
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _write_corpus(target: Path, n: int) -> Path:
-    spec = importlib.util.spec_from_file_location(
-        "synthetic_corpus", ROOT / "benchmarks" / "synthetic_corpus.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path: Path = module.write_corpus(target, n)
-    return path
 
 
 @pytest.mark.models
 @pytest.mark.distributed
 @pytest.mark.filterwarnings("ignore::DeprecationWarning:ray")  # Ray's own DataContext warns
-def test_ray_ingest_stores_what_a_local_run_extracts(nlp: Language, tmp_path: Path) -> None:
+def test_ray_ingest_stores_what_a_local_run_extracts(
+    nlp: Language, tmp_path: Path, write_synthetic_corpus: CorpusWriter
+) -> None:
     import ray
 
     from brinkwatch.engines.ray import RayEngine
 
-    corpus = _write_corpus(tmp_path / "corpus.jsonl", 10)
+    corpus = write_synthetic_corpus(tmp_path / "corpus.jsonl", 10)
     seen: list[tuple[Article, Document]] = []
 
     def stored(article: Article, record: Document | None) -> None:

@@ -9,7 +9,6 @@ parsed ``Doc`` objects are let go batch by batch, and the process does not grow 
 from __future__ import annotations
 
 import gc
-import importlib.util
 from pathlib import Path
 
 import psutil
@@ -20,23 +19,12 @@ from brinkwatch.engines.local import LocalEngine
 from brinkwatch.pipeline import ingest
 from brinkwatch.records import Article, Document
 from brinkwatch.store import SqliteStore
+from conftest import CorpusWriter
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = 300
 BATCH = 16
 # a retained Doc costs about 90 KB on these articles, so keeping 200 of them shows
 GROWTH_LIMIT_MB = 12
-
-
-def _write_corpus(target: Path, n: int) -> Path:
-    spec = importlib.util.spec_from_file_location(
-        "synthetic_corpus", ROOT / "benchmarks" / "synthetic_corpus.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path: Path = module.write_corpus(target, n)
-    return path
 
 
 def _live_docs() -> int:
@@ -44,8 +32,10 @@ def _live_docs() -> int:
 
 
 @pytest.mark.models
-def test_memory_does_not_grow_with_the_number_of_documents(tmp_path: Path) -> None:
-    corpus = _write_corpus(tmp_path / "corpus.jsonl", DOCS)
+def test_memory_does_not_grow_with_the_number_of_documents(
+    tmp_path: Path, write_synthetic_corpus: CorpusWriter
+) -> None:
+    corpus = write_synthetic_corpus(tmp_path / "corpus.jsonl", DOCS)
     process = psutil.Process()
     samples: dict[int, tuple[float, int]] = {}
     done = 0

@@ -3,7 +3,6 @@ every document it committed, and running the same command again stores the rest,
 
 from __future__ import annotations
 
-import importlib.util
 import signal
 import sqlite3
 import subprocess
@@ -14,20 +13,11 @@ from pathlib import Path
 import psutil
 import pytest
 
+from conftest import CorpusWriter
+
 ROOT = Path(__file__).resolve().parents[1]
 PUBLISHED = "2024-11-05"
 START_TIMEOUT = 120.0
-
-
-def _write_corpus(target: Path, n: int) -> Path:
-    spec = importlib.util.spec_from_file_location(
-        "synthetic_corpus", ROOT / "benchmarks" / "synthetic_corpus.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    path: Path = module.write_corpus(target, n)
-    return path
 
 
 def _command(corpus: Path, db: Path, workers: int) -> list[str]:
@@ -98,8 +88,8 @@ def _records_per_document(db: Path) -> list[tuple[str, int, int]]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _write_corpus(tmp_path_factory.mktemp("resume") / "corpus", 200)
+def corpus(tmp_path_factory: pytest.TempPathFactory, write_synthetic_corpus: CorpusWriter) -> Path:
+    return write_synthetic_corpus(tmp_path_factory.mktemp("resume") / "corpus", 200)
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +131,10 @@ def test_kill_9_keeps_a_sound_database_and_a_rerun_finishes_once(
 
 
 @pytest.mark.models
-def test_ctrl_c_stops_cleanly_and_keeps_what_was_committed(tmp_path: Path) -> None:
-    corpus = _write_corpus(tmp_path / "corpus", 60)
+def test_ctrl_c_stops_cleanly_and_keeps_what_was_committed(
+    tmp_path: Path, write_synthetic_corpus: CorpusWriter
+) -> None:
+    corpus = write_synthetic_corpus(tmp_path / "corpus", 60)
     db = tmp_path / "interrupted.db"
     command = _command(corpus, db, 2)
 
