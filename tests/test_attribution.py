@@ -62,6 +62,14 @@ def test_told_outlet_with_counted_anonymous_source(extract) -> None:  # type: ig
 
 
 @pytest.mark.models
+def test_unlisted_outlet_is_known_by_its_last_word(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Chad will close the border, two Chadian officials told Sahel Wire on Monday."
+    assert by_cue(extract(text), "told").outlet == "Sahel Wire"
+    text = "Chad will close the border, two Chadian officials told Emmanuel Macron on Monday."
+    assert by_cue(extract(text), "told").outlet is None
+
+
+@pytest.mark.models
 def test_single_official_counts_one_and_plural_counts_none(extract) -> None:  # type: ignore[no-untyped-def]
     doc = extract(
         "The ministry is reviewing the deal, a Greek official said. "

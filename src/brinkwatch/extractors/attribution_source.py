@@ -124,7 +124,10 @@ def _outlet_of(token: Token, outlets: OutletLexicon) -> str | None:
     name = outlets.canonical(text)
     if name is not None:
         return name
-    if token.ent_type_ == "ORG" and outlets.looks_like_outlet(text):
+    # an organisation, or a proper name the small model mislabels ("told Harbour Wire" as a
+    # PERSON), whose last word marks a news outlet
+    named = token.ent_type_ in ("ORG", "PERSON", "") and token.pos_ == "PROPN"
+    if (token.ent_type_ == "ORG" or named) and outlets.looks_like_outlet(text):
         return text.removeprefix("the ").removeprefix("The ")
     return None
 
