@@ -8,15 +8,25 @@ targets the project holds itself to, so the CLI can print PASS/FAIL beside each 
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
 from ..errors import BenchmarkNotFound
 
-__all__ = ["BENCHMARKS", "Report", "benchmark", "run_benchmark"]
+__all__ = [
+    "BENCHMARKS",
+    "Report",
+    "benchmark",
+    "jsonl_path",
+    "ratio",
+    "read_jsonl",
+    "run_benchmark",
+]
 
 
 @dataclass
@@ -74,3 +84,14 @@ def run_benchmark(name: str, path: Path, nlp: Language) -> Report:
 def jsonl_path(path: Path, default_name: str) -> Path:
     """``path`` itself, or ``path/default_name`` when given the benchmark folder."""
     return path / default_name if path.is_dir() else path
+
+
+def read_jsonl(path: Path, default_name: str) -> list[dict[str, Any]]:
+    """The records of a benchmark's JSON Lines file (``path`` or ``path/default_name``)."""
+    with jsonl_path(path, default_name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def ratio(part: int, whole: int) -> float:
+    """``part / whole`` to four places, 0.0 when there is nothing to divide by."""
+    return round(part / whole, 4) if whole else 0.0

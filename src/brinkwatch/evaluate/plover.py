@@ -22,7 +22,6 @@ that it happened):
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -32,7 +31,7 @@ from spacy.language import Language
 
 from ..extractors import extract_document
 from ..records import EVENT_TYPES, Event
-from . import Report, benchmark, jsonl_path
+from . import Report, benchmark, read_jsonl
 
 __all__ = ["TARGETS", "plover_gsr", "read_records", "score"]
 
@@ -40,8 +39,7 @@ TARGETS = {"type_accuracy": 0.80, "actor_accuracy": 0.85, "recipient_accuracy": 
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
-    with jsonl_path(path, "sentences.jsonl").open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return read_jsonl(path, "sentences.jsonl")
 
 
 def _codes(parties: Iterable[dict[str, Any]]) -> set[str]:

@@ -15,7 +15,6 @@ our *outermost* attributions (whose cue lies in no other predicted attribution's
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,7 +25,7 @@ from spacy.tokens import Doc
 from ..extractors.attribution import attribution_kind, extract_attributions
 from ..extractors.base import PIPELINE, Extraction, registered
 from ..records import Attribution
-from . import Report, benchmark, jsonl_path
+from . import Report, benchmark, read_jsonl
 
 __all__ = [
     "Scores",
@@ -132,8 +131,7 @@ def score_article(
 
 @benchmark("polnear")
 def run_polnear(path: Path, nlp: Language) -> Report:
-    file = jsonl_path(path, "articles.jsonl")
-    articles = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line]
+    articles = read_jsonl(path, "articles.jsonl")
     scores = {name: Scores() for name in ("source", "cue", "content")}
     scores_all = {name: Scores() for name in ("source", "cue", "content")}
     kinds: Counter[str] = Counter()

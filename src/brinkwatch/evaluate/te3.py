@@ -16,7 +16,6 @@ Metrics (TempEval-3 style, relaxed span match):
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from spacy.language import Language
 
 from ..extractors.time import find_times
 from ..records import Time
-from . import Report, benchmark, jsonl_path
+from . import Report, benchmark, ratio, read_jsonl
 
 __all__ = ["Tally", "run_te3", "score_document"]
 
@@ -79,26 +78,18 @@ def _f1(precision: float, recall: float) -> float:
     return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
 
 
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 0.0
-
-
 @benchmark("te3")
 def run_te3(path: Path, nlp: Language) -> Report:
     """Run the time extractor over the TempEval-3 documents and score it."""
-    rows = [
-        json.loads(line)
-        for line in jsonl_path(path, "documents.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = read_jsonl(path, "documents.jsonl")
     tally = Tally()
     for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows), strict=True):
         published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
         score_document(str(row["id"]), row.get("times", []), find_times(doc, published), tally)
-    value_p = _ratio(tally.predicted_correct, tally.predicted)
-    value_r = _ratio(tally.gold_correct, tally.gold)
-    span_p = _ratio(tally.predicted_overlapping, tally.predicted)
-    span_r = _ratio(tally.gold_found, tally.gold)
+    value_p = ratio(tally.predicted_correct, tally.predicted)
+    value_r = ratio(tally.gold_correct, tally.gold)
+    span_p = ratio(tally.predicted_overlapping, tally.predicted)
+    span_r = ratio(tally.gold_found, tally.gold)
     return Report(
         benchmark="te3",
         items=len(rows),
@@ -109,7 +100,7 @@ def run_te3(path: Path, nlp: Language) -> Report:
             "span_f1": _f1(span_p, span_r),
             "span_precision": span_p,
             "span_recall": span_r,
-            "type_accuracy": _ratio(tally.gold_typed, tally.gold_found),
+            "type_accuracy": ratio(tally.gold_typed, tally.gold_found),
             "gold_timexes": float(tally.gold),
         },
         targets={"value_f1": 0.75},

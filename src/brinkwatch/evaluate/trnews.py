@@ -20,7 +20,6 @@ recall over the gold toponyms that are not demonyms, to show the two effects apa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ from ..extractors.gazetteer import gazetteer, name_key
 from ..extractors.place import extract_places
 from ..extractors.place_resolve import haversine_km
 from ..records import Place
-from . import Report, benchmark, jsonl_path
+from . import Report, benchmark, ratio, read_jsonl
 
 __all__ = ["THRESHOLD_KM", "Tally", "run_trnews", "score_article"]
 
@@ -111,18 +110,10 @@ def score_article(
             )
 
 
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 0.0
-
-
 @benchmark("tr-news")
 def run_trnews(path: Path, nlp: Language) -> Report:
     """Run the place extractor over TR-News articles and score it."""
-    rows = [
-        json.loads(line)
-        for line in jsonl_path(path, "articles.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    rows = read_jsonl(path, "articles.jsonl")
     tally = Tally()
     for row, doc in zip(rows, nlp.pipe(row["text"] for row in rows), strict=True):
         # TR-News dates are free text ("9:55 AM ET, Sun January 4, 2015"); places need none
@@ -133,11 +124,11 @@ def run_trnews(path: Path, nlp: Language) -> Report:
         benchmark="tr-news",
         items=len(rows),
         metrics={
-            "recall_161km": _ratio(tally.resolved, tally.gold),
-            "found": _ratio(tally.found, tally.gold),
-            "precision": _ratio(tally.predicted_matching, tally.predicted),
-            "accuracy_161km_found": _ratio(tally.resolved, tally.found),
-            "recall_161km_names": _ratio(tally.names_resolved, tally.names_gold),
+            "recall_161km": ratio(tally.resolved, tally.gold),
+            "found": ratio(tally.found, tally.gold),
+            "precision": ratio(tally.predicted_matching, tally.predicted),
+            "accuracy_161km_found": ratio(tally.resolved, tally.found),
+            "recall_161km_names": ratio(tally.names_resolved, tally.names_gold),
             "gold_toponyms": float(tally.gold),
             "realigned": float(tally.realigned),
         },
