@@ -341,26 +341,14 @@ def pronoun_antecedent(
     The nearest earlier subject of a governing clause, else the last coded mention earlier in
     the sentence, else the subject of the previous sentence's main clause.
     """
-    node = pronoun
     uncoded: Entity | None = None
-    for _ in range(8):
-        head = node.head
-        if head.i == node.i:
-            break
-        if head.pos_ in ("VERB", "AUX"):
-            for child in head.children:
-                if (
-                    child.dep_ in ("nsubj", "nsubjpass")
-                    and child.i < pronoun.i
-                    and child.lower_ not in THIRD_PERSON | PERSONAL
-                ):
-                    found = entity_for_token(state, child, depth + 1)
-                    if found is not None and found.code is not None:
-                        if found.code != avoid:
-                            return found
-                        continue
-                    uncoded = uncoded or found
-        node = head
+    for child in _earlier_governing_subjects(pronoun):
+        found = entity_for_token(state, child, depth + 1)
+        if found is not None and found.code is not None:
+            if found.code != avoid:
+                return found
+            continue
+        uncoded = uncoded or found
     if uncoded is not None:  # "Islamic fundamentalists continued their hunger strike"
         return uncoded
     index = mentions_of(state)
@@ -388,11 +376,19 @@ def pronoun_antecedent(
 def coordinated_antecedent(pronoun: Token) -> list[Token]:
     """The coordinated subject a plural pronoun refers back to ("Hamas and Fatah said they
     ..."): the nearest earlier subject of a governing clause, with its conjuncts."""
+    for child in _earlier_governing_subjects(pronoun):
+        return _with_conjuncts(child)
+    return []
+
+
+def _earlier_governing_subjects(pronoun: Token) -> Iterator[Token]:
+    """Subjects (not pronouns) before ``pronoun`` of the clauses that govern it, nearest
+    clause first, up to eight heads up."""
     node = pronoun
     for _ in range(8):
         head = node.head
         if head.i == node.i:
-            break
+            return
         if head.pos_ in ("VERB", "AUX"):
             for child in head.children:
                 if (
@@ -400,9 +396,8 @@ def coordinated_antecedent(pronoun: Token) -> list[Token]:
                     and child.i < pronoun.i
                     and child.lower_ not in THIRD_PERSON | PERSONAL
                 ):
-                    return _with_conjuncts(child)
+                    yield child
         node = head
-    return []
 
 
 def entity_in_phrase(
