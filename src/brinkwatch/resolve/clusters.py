@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..store.base import EventFilter
-from ..store.sqlite import SqliteStore
+from ..store.sqlite import SqliteStore, filter_sql
 from .reports import TOLERANCE_DAYS, Report, Window, load_reports, parse_date
 from .sources import canonical_outlet, independent_sources
 
@@ -374,24 +374,9 @@ def update_clusters(store: SqliteStore) -> int:
 
 def _filter_sql(where: EventFilter | None) -> tuple[str, list[Any], str]:
     f = where or EventFilter()
-    sql, params = ["1=1"], []
-    for column, value in (
-        ("c.actor_code", f.actor),
-        ("c.recipient_code", f.recipient),
-        ("c.event", f.event.upper() if f.event else None),
-        ("c.realis", f.realis),
-    ):
-        if value is not None:
-            sql.append(f"{column} = ?")
-            params.append(value)
-    if f.since:
-        sql.append("COALESCE(c.date_end, c.date) >= ?")
-        params.append(f.since)
-    if f.until:
-        sql.append("c.date <= ?")
-        params.append(f.until)
+    condition, params = filter_sql(f, "c", since="COALESCE(c.date_end, c.date)")
     limit = f" LIMIT {int(f.limit)}" if f.limit is not None else ""
-    return " AND ".join(sql), params, limit
+    return condition, params, limit
 
 
 def clusters(store: SqliteStore, where: EventFilter | None = None) -> list[Cluster]:

@@ -20,7 +20,7 @@ from ..records import Article, Attribution, Commitment, Document, Entity, Event
 from .base import EventFilter, StoreBackend, StoredEvent
 from .migrations import MIGRATIONS
 
-__all__ = ["SqliteStore"]
+__all__ = ["SqliteStore", "filter_sql"]
 
 
 class SqliteStore(StoreBackend):
@@ -237,28 +237,13 @@ class SqliteStore(StoreBackend):
 
     def events(self, where: EventFilter | None = None) -> Iterator[StoredEvent]:
         f = where or EventFilter()
+        condition, params = filter_sql(f, "e", since="e.date")
         sql = [
             "SELECT e.record, d.doc_id, d.published, d.outlet, d.url, a.record AS attribution "
             "FROM events e JOIN documents d ON d.id = e.document_id "
-            "LEFT JOIN attributions a ON a.id = e.attribution_id WHERE 1=1"
+            f"LEFT JOIN attributions a ON a.id = e.attribution_id WHERE {condition}",
+            "ORDER BY COALESCE(e.date, d.published), d.id, e.start",
         ]
-        params: list[Any] = []
-        for column, value in (
-            ("e.actor_code", f.actor),
-            ("e.recipient_code", f.recipient),
-            ("e.event", f.event.upper() if f.event else None),
-            ("e.realis", f.realis),
-        ):
-            if value is not None:
-                sql.append(f"AND {column} = ?")
-                params.append(value)
-        if f.since:
-            sql.append("AND e.date >= ?")
-            params.append(f.since)
-        if f.until:
-            sql.append("AND e.date <= ?")
-            params.append(f.until)
-        sql.append("ORDER BY COALESCE(e.date, d.published), d.id, e.start")
         if f.limit is not None:
             sql.append("LIMIT ?")
             params.append(f.limit)
@@ -306,6 +291,29 @@ class SqliteStore(StoreBackend):
 
     def integrity_check(self) -> str:
         return str(self.query("PRAGMA integrity_check")[0][0])
+
+
+def filter_sql(f: EventFilter, alias: str, *, since: str) -> tuple[str, list[Any]]:
+    """The WHERE condition and parameters of ``f`` over a table of events or clusters aliased
+    ``alias`` (columns actor_code, recipient_code, event, realis, date); ``since`` is the
+    expression compared with ``f.since`` (a cluster counts while its date range lasts)."""
+    sql, params = ["1=1"], []
+    for column, value in (
+        ("actor_code", f.actor),
+        ("recipient_code", f.recipient),
+        ("event", f.event.upper() if f.event else None),
+        ("realis", f.realis),
+    ):
+        if value is not None:
+            sql.append(f"{alias}.{column} = ?")
+            params.append(value)
+    if f.since:
+        sql.append(f"{since} >= ?")
+        params.append(f.since)
+    if f.until:
+        sql.append(f"{alias}.date <= ?")
+        params.append(f.until)
+    return " AND ".join(sql), params
 
 
 def _code(ent: Entity | None) -> str | None:
